@@ -1,0 +1,94 @@
+import { type AnyResource, contract, resourceList, resources } from "@rackplane/contract";
+import { type DatabaseHandle, openDatabase, queryCounter } from "@rackplane/db";
+import express from "express";
+import type { Config } from "./config";
+import { bindingOf } from "./framework/binding";
+import { ApiError } from "./framework/errors";
+import { resourceHandlers } from "./framework/handlers";
+import { ResourceService } from "./framework/service";
+import { errorHandler } from "./http/errors";
+import type { Handler } from "./http/handler";
+import { requestHeaders, requireJson, trailingSlash, versionNegotiation } from "./http/middleware";
+import { flattenRoutes } from "./http/route-table";
+import { mountContract } from "./http/router";
+import { createLogger } from "./logger";
+import { bindAll } from "./resources";
+import { systemHandlers } from "./system/handlers";
+
+export interface Rackplane {
+  app: express.Express;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+let bound = false;
+
+/** Builds the whole server: database (migrated), bindings, routes, middleware. */
+export async function createRackplane(config: Config, database?: DatabaseHandle): Promise<Rackplane> {
+  const log = createLogger(config.logLevel);
+  const db = database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  await db.migrate();
+  if (!bound) {
+    bindAll();
+    bound = true;
+  }
+  const service = new ResourceService(db.db, {
+    defaultPageSize: config.defaultPageSize,
+    maxPageSize: config.maxPageSize,
+  });
+
+  // Handlers and owning resources by contract key path (`dcim.servers.list`).
+  const handlers = new Map<string, Handler>(Object.entries(systemHandlers(db)).map(([k, h]) => [`system.${k}`, h]));
+  const owner = new Map<string, AnyResource>();
+  for (const [appName, app] of Object.entries(resources)) {
+    for (const [treeKey, r] of Object.entries(app) as unknown as [string, AnyResource][]) {
+      const hs = resourceHandlers(bindingOf(r.key), service);
+      for (const name of Object.keys(r.routes)) {
+        const key = `${appName}.${treeKey}.${name}`;
+        const h = hs[name];
+        if (h) handlers.set(key, h);
+        owner.set(key, r);
+      }
+    }
+  }
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("strict routing", true);
+  app.set("query parser", "simple"); // repeated → array; no nested objects from `a[b]=c`
+  app.set("trust proxy", "loopback");
+  app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
+  app.use(requestHeaders, versionNegotiation, trailingSlash, requireJson);
+  app.use(express.json({ limit: config.maxBody, strict: false }));
+
+  const router = express.Router({ strict: true });
+  mountContract(router, flattenRoutes(contract), handlers, {
+    validateResponses: config.strict,
+    exposeQueryCount: config.strict,
+    readOnlyKeys: (key) => readOnlyKeysOf(owner.get(key)),
+  });
+  app.use(router);
+  app.use((_req, _res, next) => next(new ApiError(404, { detail: "Not found." })));
+  app.use(errorHandler(log));
+
+  return { app, database: db, close: () => db.close() };
+}
+
+const readOnlyCache = new Map<string, Set<string>>();
+function readOnlyKeysOf(r: AnyResource | undefined): Set<string> {
+  if (!r) return new Set();
+  let keys = readOnlyCache.get(r.key);
+  if (!keys) {
+    keys = new Set([
+      "url",
+      "display",
+      ...Object.entries(r.fields)
+        .filter(([, fd]) => !fd.write)
+        .map(([n]) => n),
+    ]);
+    readOnlyCache.set(r.key, keys);
+  }
+  return keys;
+}
+
+export { resourceList };

@@ -1,0 +1,148 @@
+import type { AnyField, FilterParam, RelationFieldDef } from "@rackplane/contract";
+import { type SQL, sql } from "drizzle-orm";
+import { type Binding, bindingOf, targetKey } from "./binding";
+import { m2mStorage } from "./m2m";
+import { fieldExpression } from "./read";
+import { alias, col, ident, likeEscape, list, values } from "./sql";
+
+/**
+ * Parsed query parameters → SQL conditions (ANDed). Repeated values of one
+ * parameter are ORed; every value is a bound parameter.
+ */
+export function whereOf(b: Binding, a: string, query: Record<string, unknown>): SQL[] {
+  const conds: SQL[] = [];
+  const byName = new Map(b.resource.filterParams.map((p) => [p.name, p]));
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const param = byName.get(name);
+    if (param) {
+      conds.push(condition(b, a, param, value));
+      continue;
+    }
+    switch (name) {
+      case "search":
+        if (String(value).trim()) conds.push(searchOf(b, a, String(value).trim()));
+        break;
+      case "tag":
+        for (const slug of value as string[]) conds.push(hasTag(b, a, slug));
+        break;
+      case "created_by_request":
+      case "updated_by_request":
+        conds.push(sql`${col(a, name)} = ${value}`);
+        break;
+    }
+  }
+  return conds;
+}
+
+function searchOf(b: Binding, a: string, q: string): SQL {
+  const pattern = `%${likeEscape(q)}%`;
+  const ors = b.resource.searchFields.map((f) => sql`${col(a, b.columns.get(f)!)} ILIKE ${pattern}`);
+  if (/^\d+$/.test(q) && Number(q) <= 2147483647) ors.push(sql`${col(a, "id")} = ${Number(q)}`);
+  return ors.length ? sql`(${list(ors, " OR ")})` : sql`false`;
+}
+
+function hasTag(b: Binding, a: string, slug: string): SQL {
+  const store = m2mStorage(b, "tags");
+  const ja = alias("tg");
+  return sql`EXISTS (SELECT 1 FROM ${ident(store.table)} ${ident(ja)} JOIN "tags" ON "tags"."id" = ${col(ja, "tag_id")}
+    WHERE ${store.ownerCondition(ja, col(a, "id"))} AND "tags"."slug" = ${slug})`;
+}
+
+function condition(b: Binding, a: string, p: FilterParam, value: unknown): SQL {
+  const fd = b.resource.fields[p.field]!;
+  if (fd.kind === "m2m") return m2mCondition(b, a, p, fd as RelationFieldDef, value);
+  // Filters compare stored columns (so indexes apply); only counts are computed.
+  const expr = fd.kind === "count" ? fieldExpression(b, a, p.field, fd) : col(a, b.columns.get(p.field)!);
+  if (fd.kind === "fk") {
+    if (p.by) {
+      const target = bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target));
+      const ta = alias("f");
+      const byCol = target.columns.get(p.by)!;
+      return sql`${expr} IN (SELECT ${col(ta, "id")} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, byCol)} IN (${values(value as unknown[])}))`;
+    }
+  }
+  return lookup(expr, fd, p.lookup, value);
+}
+
+function m2mCondition(b: Binding, a: string, p: FilterParam, fd: RelationFieldDef, value: unknown): SQL {
+  const store = m2mStorage(b, p.field);
+  const ja = alias("mf");
+  let targets: SQL = values(value as unknown[]);
+  if (p.by) {
+    const target = bindingOf(targetKey(b.resource, fd.target));
+    targets = sql`SELECT "id" FROM ${ident(target.tableName)} WHERE ${ident(target.columns.get(p.by)!)} IN (${values(value as unknown[])})`;
+  }
+  const exists = sql`EXISTS (SELECT 1 FROM ${ident(store.table)} ${ident(ja)} WHERE ${store.ownerCondition(ja, col(a, "id"))} AND ${col(ja, store.targetColumn)} IN (${targets}))`;
+  return p.lookup === "n" ? sql`NOT ${exists}` : exists;
+}
+
+/** One lookup on one expression. */
+export function lookup(expr: SQL, fd: AnyField, op: string, value: unknown): SQL {
+  const vs = (Array.isArray(value) ? value : [value]) as unknown[];
+  const cast = fd.kind === "datetime" ? sql.raw("::timestamptz") : fd.kind === "date" ? sql.raw("::date") : sql.raw("");
+  const typed = (v: unknown) => sql`${v}${cast}`;
+  const any = (f: (v: unknown) => SQL) => (vs.length === 1 ? f(vs[0]) : sql`(${list(vs.map(f), " OR ")})`);
+  const target = expr;
+  switch (op) {
+    case "exact":
+    case "in":
+      if (vs.length === 0) return sql`false`;
+      return sql`${target} IN (${list(vs.map(typed))})`;
+    case "n":
+      return sql`(${target} IS NULL OR ${target} NOT IN (${list(vs.map(typed))}))`;
+    case "isnull":
+      return value ? sql`${expr} IS NULL` : sql`${expr} IS NOT NULL`;
+    case "iexact":
+      return any((v) => sql`lower(${expr}) = lower(${v})`);
+    case "nie":
+      return sql`NOT (${any((v) => sql`lower(${expr}) = lower(${v})`)})`;
+    case "lt":
+      return any((v) => sql`${target} < ${typed(v)}`);
+    case "lte":
+      return any((v) => sql`${target} <= ${typed(v)}`);
+    case "gt":
+      return any((v) => sql`${target} > ${typed(v)}`);
+    case "gte":
+      return any((v) => sql`${target} >= ${typed(v)}`);
+    default:
+      return like(expr, op, vs as string[]);
+  }
+}
+
+function like(expr: SQL, op: string, vs: string[]): SQL {
+  const insensitive = op.startsWith("i");
+  const kind = insensitive ? op.slice(1) : op;
+  const pattern = (v: string) => {
+    const e = likeEscape(v);
+    return kind === "startswith" ? `${e}%` : kind === "endswith" ? `%${e}` : `%${e}%`;
+  };
+  const opSql = sql.raw(insensitive ? "ILIKE" : "LIKE");
+  const ors = vs.map((v) => sql`${expr} ${opSql} ${pattern(v)}`);
+  return ors.length === 1 ? ors[0]! : sql`(${list(ors, " OR ")})`;
+}
+
+/** `ordering` items → ORDER BY expressions; `id` is appended so pages are stable. */
+export function orderBy(b: Binding, a: string, ordering: string[] | undefined): SQL {
+  const items = ordering?.length ? ordering : b.resource.defaultOrdering;
+  const parts: SQL[] = [];
+  for (const item of items) {
+    const desc = item.startsWith("-");
+    const name = desc ? item.slice(1) : item;
+    parts.push(sql`${orderExpression(b, a, name)} ${sql.raw(desc ? "DESC" : "ASC")}`);
+  }
+  if (!items.some((i) => i.replace(/^-/, "") === "id")) parts.push(sql`${col(a, "id")} ASC`);
+  return list(parts);
+}
+
+function orderExpression(b: Binding, a: string, name: string): SQL {
+  const [head, by] = name.split("__") as [string, string | undefined];
+  const fd = b.resource.fields[head]!;
+  if (fd.kind === "fk" && by) {
+    const target = bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target));
+    const ta = alias("o");
+    return sql`(SELECT ${col(ta, target.columns.get(by)!)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(head)!)})`;
+  }
+  if (fd.kind === "count") return fieldExpression(b, a, head, fd);
+  return col(a, b.columns.get(head)!);
+}

@@ -1,0 +1,48 @@
+import type { Handler } from "../http/handler";
+import type { Binding } from "./binding";
+import type { ResourceService } from "./service";
+import { transitionHandlers } from "./transitions";
+
+type Item = Record<string, unknown> & { id: number };
+
+/**
+ * The handlers of every standard route of a resource, keyed like the routes the
+ * contract's `defineResource` declares. A resource with extra actions adds its
+ * own handlers next to these.
+ */
+export function resourceHandlers(b: Binding, svc: ResourceService): Record<string, Handler> {
+  return {
+    list: async ({ query, ctx }) => ({ status: 200, body: await svc.list(b, query, ctx) }),
+    retrieve: async ({ params, query, ctx }) => ({
+      status: 200,
+      body: await svc.retrieve(b, params.id as number, ctx, query.brief === true),
+    }),
+    create: async ({ body, ctx }) => ({ status: 201, body: (await svc.create(b, [body as Item], ctx, false))[0] }),
+    bulkCreate: async ({ body, ctx }) => ({ status: 201, body: await svc.create(b, body as Item[], ctx, true) }),
+    update: async ({ params, body, ctx }) => ({
+      status: 200,
+      body: (await svc.update(b, [{ ...(body as Item), id: params.id as number }], ctx, false, false))[0],
+    }),
+    partialUpdate: async ({ params, body, ctx }) => ({
+      status: 200,
+      body: (await svc.update(b, [{ ...(body as Item), id: params.id as number }], ctx, true, false))[0],
+    }),
+    bulkUpdate: async ({ body, ctx }) => ({ status: 200, body: await svc.update(b, body as Item[], ctx, false, true) }),
+    bulkPartialUpdate: async ({ body, ctx }) => ({
+      status: 200,
+      body: await svc.update(b, body as Item[], ctx, true, true),
+    }),
+    delete: async ({ params }) => {
+      await svc.delete(b, [params.id as number]);
+      return { status: 204 };
+    },
+    bulkDelete: async ({ body }) => {
+      await svc.delete(
+        b,
+        (body as Item[]).map((i) => i.id),
+      );
+      return { status: 204 };
+    },
+    ...(b.resource.workflow ? transitionHandlers(b, svc) : {}),
+  };
+}

@@ -1,0 +1,129 @@
+import type { AnyField, AnyResource, ChoiceFieldDef, CountFieldDef, RelationFieldDef } from "@rackplane/contract";
+import { type SQL, sql } from "drizzle-orm";
+import { type Binding, bindingOf, targetKey } from "./binding";
+import type { RequestContext } from "./context";
+import { m2mStorage } from "./m2m";
+import { alias, col, ident, list } from "./sql";
+
+/**
+ * Builds the SELECT list of a representation: row columns, related objects as
+ * correlated JSON subqueries, tags and counts — one statement for any page size.
+ */
+export function selectList(b: Binding, a: string, brief: boolean): SQL {
+  const parts: SQL[] = [sql`${col(a, "id")} AS "id"`];
+  const wanted = brief ? briefFieldsOf(b.resource) : Object.keys(b.resource.fields);
+  for (const name of wanted) {
+    if (name === "id") continue;
+    const fd = b.resource.fields[name]!;
+    parts.push(sql`${fieldExpression(b, a, name, fd)} AS ${ident(name)}`);
+  }
+  return list(parts);
+}
+
+/** Brief fields plus the ones `display` needs. */
+export function briefFieldsOf(r: AnyResource): string[] {
+  const fromDisplay = [...r.display.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  return [...new Set(["id", ...r.brief, ...fromDisplay])];
+}
+
+export function fieldExpression(b: Binding, a: string, name: string, fd: AnyField): SQL {
+  switch (fd.kind) {
+    case "fk":
+      return nestedObject(b, a, name, fd as RelationFieldDef);
+    case "m2m":
+      return nestedArray(b, a, name, fd as RelationFieldDef);
+    case "count":
+      return countOf(a, fd as CountFieldDef);
+    case "datetime":
+      return sql`to_json(${col(a, b.columns.get(name)!)}) #>> '{}'`;
+    case "date":
+      return sql`${col(a, b.columns.get(name)!)}::text`;
+    default:
+      return col(a, b.columns.get(name)!);
+  }
+}
+
+function briefObject(target: Binding, ta: string): SQL {
+  const pairs: SQL[] = [];
+  for (const f of briefFieldsOf(target.resource)) {
+    const fd = target.resource.fields[f]!;
+    pairs.push(sql`'${sql.raw(f)}', ${fieldExpression(target, ta, f, fd)}`);
+  }
+  return sql`json_build_object(${list(pairs)})`;
+}
+
+function nestedObject(b: Binding, a: string, name: string, fd: RelationFieldDef): SQL {
+  const target = bindingOf(targetKey(b.resource, fd.target));
+  const ta = alias("n");
+  return sql`(SELECT ${briefObject(target, ta)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)})`;
+}
+
+function nestedArray(b: Binding, a: string, name: string, fd: RelationFieldDef): SQL {
+  const target = bindingOf(targetKey(b.resource, fd.target));
+  const store = m2mStorage(b, name);
+  const ta = alias("m");
+  const ja = alias("j");
+  const order = target.resource.defaultOrdering[0] ?? "id";
+  const orderCol = target.columns.get(order.replace(/^-/, "")) ?? "id";
+  return sql`(SELECT coalesce(json_agg(${briefObject(target, ta)} ORDER BY ${col(ta, orderCol)}, ${col(ta, "id")}), '[]'::json)
+    FROM ${ident(store.table)} ${ident(ja)} JOIN ${ident(target.tableName)} ${ident(ta)} ON ${col(ta, "id")} = ${col(ja, store.targetColumn)}
+    WHERE ${store.ownerCondition(ja, col(a, "id"))})`;
+}
+
+function countOf(a: string, fd: CountFieldDef): SQL {
+  const source = bindingOf(fd.countOf.resource);
+  const ca = alias("c");
+  const via = source.columns.get(fd.countOf.via);
+  if (!via) throw new Error(`${fd.countOf.resource} has no relation ${fd.countOf.via}`);
+  return sql`(SELECT count(*)::int FROM ${ident(source.tableName)} ${ident(ca)} WHERE ${col(ca, via)} = ${col(a, "id")})`;
+}
+
+/** Absolute URL of an object. */
+export const urlOf = (r: AnyResource, ctx: RequestContext, id: unknown) => `${ctx.baseUrl}${r.path}${id}/`;
+
+function displayOf(r: AnyResource, row: Record<string, unknown>): string {
+  return r.display.replace(/\{(\w+)\}/g, (_, f: string) => {
+    const v = row[f];
+    return v === null || v === undefined ? "" : typeof v === "object" && "value" in v ? String(v.value) : String(v);
+  });
+}
+
+/** A row from `selectList` → the API representation. */
+export function present(
+  r: AnyResource,
+  row: Record<string, unknown>,
+  ctx: RequestContext,
+  brief = false,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: row.id, url: urlOf(r, ctx, row.id), display: "" };
+  const names = brief ? r.brief : Object.keys(r.fields);
+  for (const name of names) {
+    if (name === "id") continue;
+    const fd = r.fields[name]!;
+    out[name] = presentValue(r, fd, row[name], ctx);
+  }
+  out.display = displayOf(r, { ...row, ...out });
+  return out;
+}
+
+function presentValue(owner: AnyResource, fd: AnyField, v: unknown, ctx: RequestContext): unknown {
+  if (v === null || v === undefined) return fd.kind === "m2m" ? [] : null;
+  switch (fd.kind) {
+    case "choice": {
+      const c = (fd as ChoiceFieldDef).choices;
+      return { value: v, label: c.labels[v as string] ?? String(v) };
+    }
+    case "fk": {
+      const t = bindingOf(targetKey(owner, (fd as RelationFieldDef).target)).resource;
+      return present(t, v as Record<string, unknown>, ctx, true);
+    }
+    case "m2m": {
+      const t = bindingOf(targetKey(owner, (fd as RelationFieldDef).target)).resource;
+      return (v as Record<string, unknown>[]).map((x) => present(t, x, ctx, true));
+    }
+    case "number":
+      return Number(v);
+    default:
+      return v;
+  }
+}

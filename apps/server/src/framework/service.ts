@@ -1,0 +1,248 @@
+import type { FieldErrors, RelationFieldDef } from "@rackplane/contract";
+import { type Database, rowsOf } from "@rackplane/db";
+import { type SQL, sql } from "drizzle-orm";
+import { allBindings, type Binding, targetKey } from "./binding";
+import type { RequestContext } from "./context";
+import { ApiError, badRequest, conflict, notFound } from "./errors";
+import { orderBy, whereOf } from "./filters";
+import { m2mStorage } from "./m2m";
+import { links, type PageSettings, windowOf } from "./pagination";
+import { present, selectList } from "./read";
+import { col, ident, list, values } from "./sql";
+import { prepareWrites, writeM2M } from "./writes";
+
+const A = "t";
+const where = (conds: SQL[]) => (conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``);
+
+/** Generic CRUD over any bound resource; every statement is built from declarations. */
+export class ResourceService {
+  constructor(
+    private readonly db: Database,
+    private readonly pages: PageSettings,
+  ) {}
+
+  /** A page and its exact count: two statements whatever the page size. */
+  async list(b: Binding, query: Record<string, unknown>, ctx: RequestContext) {
+    const w = windowOf(query, this.pages);
+    const brief = query.brief === true;
+    const conds = whereOf(b, A, query);
+    const from = sql`FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)}`;
+    const [countRes, rowsRes] = await Promise.all([
+      this.db.execute(sql`SELECT count(*)::int AS n ${from}`),
+      this.db.execute(
+        sql`SELECT ${selectList(b, A, brief)} ${from} ORDER BY ${orderBy(b, A, query.ordering as string[] | undefined)}
+            ${w.limit === null ? sql`` : sql`LIMIT ${w.limit}`} OFFSET ${w.offset}`,
+      ),
+    ]);
+    const count = Number(rowsOf<{ n: number }>(countRes)[0]?.n ?? 0);
+    const results = rowsOf<Record<string, unknown>>(rowsRes).map((r) => present(b.resource, r, ctx, brief));
+    return { count, ...links(ctx, w, count), results };
+  }
+
+  async retrieve(b: Binding, id: number, ctx: RequestContext, brief = false, db: Database = this.db) {
+    const [row] = await this.fetchRows(db, b, [id], brief);
+    if (!row) throw notFound(`No ${b.resource.model} matches id ${id}.`);
+    return present(b.resource, row, ctx, brief);
+  }
+
+  private async fetchRows(db: Database, b: Binding, ids: number[], brief = false) {
+    if (!ids.length) return [];
+    const rows = rowsOf<Record<string, unknown>>(
+      await db.execute(
+        sql`SELECT ${selectList(b, A, brief)} FROM ${ident(b.tableName)} ${ident(A)} WHERE ${col(A, "id")} IN (${values(ids)})`,
+      ),
+    );
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is Record<string, unknown> => r !== undefined);
+  }
+
+  /** Creates every item or none; errors come back per item. */
+  async create(b: Binding, items: Record<string, unknown>[], ctx: RequestContext, bulk: boolean) {
+    return this.db.transaction(async (tx) => {
+      const errors: FieldErrors[] = items.map(() => ({}));
+      const prepared = await prepareWrites(tx as Database, b, items, errors, true);
+      await this.check(
+        tx as Database,
+        b,
+        prepared.map((p) => p.columns),
+        errors,
+        ctx,
+        bulk,
+      );
+      const rows = prepared.map((p) => ({
+        ...p.columns,
+        created_by_request: ctx.requestId,
+        updated_by_request: ctx.requestId,
+      }));
+      const ids = await this.insertRows(tx as Database, b, rows);
+      for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m);
+      const created = await this.fetchRows(tx as Database, b, ids);
+      return created.map((r) => present(b.resource, r, ctx));
+    });
+  }
+
+  private async insertRows(tx: Database, b: Binding, rows: Record<string, unknown>[]): Promise<number[]> {
+    const ids: number[] = [];
+    // Large imports go in chunks to stay under the bind-parameter limit.
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const res = await tx
+        .insert(b.table)
+        .values(chunk as never)
+        .returning({ id: (b.table as unknown as { id: never }).id });
+      ids.push(...res.map((r: { id: number }) => r.id));
+    }
+    return ids;
+  }
+
+  /**
+   * Updates every item or none. `partial` (PATCH) changes only what was sent; PUT
+   * returns omitted optional fields to their defaults.
+   */
+  async update(
+    b: Binding,
+    items: (Record<string, unknown> & { id: number })[],
+    ctx: RequestContext,
+    partial: boolean,
+    bulk: boolean,
+  ) {
+    return this.db.transaction(async (tx) => {
+      const ids = items.map((i) => i.id);
+      const existing = await this.lockRows(tx as Database, b, ids);
+      const errors: FieldErrors[] = items.map(() => ({}));
+      const prepared = await prepareWrites(tx as Database, b, items, errors, !partial);
+      const merged = prepared.map((p, i) => ({ ...existing.get(ids[i]!)!, ...p.columns }));
+      await this.check(tx as Database, b, merged, errors, ctx, bulk, existing, ids);
+      for (const [i, p] of prepared.entries()) {
+        const id = ids[i]!;
+        const set = { ...p.columns, updated_by_request: ctx.requestId, updated: sql`now()` };
+        await tx
+          .update(b.table)
+          .set(set as never)
+          .where(sql`id = ${id}`);
+        await writeM2M(tx as Database, b, id, p.m2m);
+      }
+      const rows = await this.fetchRows(tx as Database, b, ids);
+      return rows.map((r) => present(b.resource, r, ctx));
+    });
+  }
+
+  /** Changes stored columns directly (transitions, actions) and returns the new representation. */
+  async setColumns(
+    b: Binding,
+    id: number,
+    columns: Record<string, unknown>,
+    ctx: RequestContext,
+    /** Checked against the locked row; throws to refuse. */
+    guard?: (row: Record<string, unknown>) => void,
+  ) {
+    return this.db.transaction(async (tx) => {
+      const rows = await this.lockRows(tx as Database, b, [id]);
+      guard?.(rows.get(id)!);
+      await tx
+        .update(b.table)
+        .set({ ...columns, updated_by_request: ctx.requestId, updated: sql`now()` } as never)
+        .where(sql`id = ${id}`);
+      return this.retrieve(b, id, ctx, false, tx as Database);
+    });
+  }
+
+  /** Reads the stored rows (as columns) and locks them; 404 names the missing ids. */
+  async lockRows(tx: Database, b: Binding, ids: number[]) {
+    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (dup !== undefined) throw badRequest({ non_field_errors: [`Id ${dup} appears more than once.`] });
+    const rows = ids.length
+      ? rowsOf<Record<string, unknown>>(
+          await tx.execute(sql`SELECT * FROM ${ident(b.tableName)} WHERE id IN (${values(ids)}) FOR UPDATE`),
+        )
+      : [];
+    const byId = new Map(rows.map((r) => [Number(r.id), r]));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length) throw notFound(`No ${b.resource.model} matches id ${missing.join(", ")}.`);
+    return byId;
+  }
+
+  private async check(
+    tx: Database,
+    b: Binding,
+    rows: Record<string, unknown>[],
+    errors: FieldErrors[],
+    ctx: RequestContext,
+    bulk: boolean,
+    existing?: Map<number, Record<string, unknown>>,
+    ids?: number[],
+  ) {
+    if (b.validate) {
+      for (const [i, values] of rows.entries()) {
+        const e = await b.validate({ tx, values, existing: ids ? existing?.get(ids[i]!) : undefined, ctx });
+        if (e) Object.assign(errors[i]!, e);
+      }
+    }
+    if (errors.some((e) => Object.keys(e).length)) throw badRequest(bulk ? errors : errors[0]!);
+  }
+
+  /**
+   * Deletes every object or none. Protected references are a 409 naming the
+   * referrers; `set_null` references are cleared; `cascade` ones are deleted.
+   */
+  async delete(b: Binding, ids: number[]) {
+    await this.db.transaction(async (tx) => {
+      const rows = await this.lockRows(tx as Database, b, ids);
+      const blockers: string[] = [];
+      for (const ref of referrersOf(b)) {
+        const refCol = ident(ref.column);
+        const inIds = sql`${refCol} IN (${values(ids)})`;
+        if (ref.onDelete === "protect") {
+          const n = Number(
+            rowsOf<{ n: number }>(
+              await tx.execute(sql`SELECT count(*)::int AS n FROM ${ident(ref.binding.tableName)} WHERE ${inIds}`),
+            )[0]?.n ?? 0,
+          );
+          if (n) blockers.push(`${n} ${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`);
+        } else if (ref.onDelete === "set_null") {
+          await tx.execute(sql`UPDATE ${ident(ref.binding.tableName)} SET ${refCol} = NULL WHERE ${inIds}`);
+        } else {
+          await tx.execute(sql`DELETE FROM ${ident(ref.binding.tableName)} WHERE ${inIds}`);
+        }
+      }
+      if (blockers.length) {
+        const names = ids.map((id) => `"${String(rows.get(id)?.name ?? id)}"`).join(", ");
+        throw conflict(`Cannot delete ${b.resource.model} ${names}: still referenced by ${blockers.join(", ")}.`);
+      }
+      if ("tags" in b.resource.fields) {
+        const store = m2mStorage(b, "tags");
+        await tx.execute(
+          sql`DELETE FROM ${ident(store.table)} WHERE object_type = ${b.resource.key} AND object_id IN (${values(ids)})`,
+        );
+      }
+      await tx.execute(sql`DELETE FROM ${ident(b.tableName)} WHERE id IN (${values(ids)})`);
+    });
+  }
+}
+
+interface Referrer {
+  binding: Binding;
+  field: string;
+  column: string;
+  onDelete: RelationFieldDef["onDelete"];
+}
+
+const referrerCache = new Map<string, Referrer[]>();
+/** Every FK, in any resource, that points at `b`. */
+function referrersOf(b: Binding): Referrer[] {
+  const cached = referrerCache.get(b.resource.key);
+  if (cached) return cached;
+  const out: Referrer[] = [];
+  for (const other of allBindings()) {
+    for (const [field, fd] of Object.entries(other.resource.fields)) {
+      if (fd.kind !== "fk") continue;
+      const rel = fd as RelationFieldDef;
+      if (targetKey(other.resource, rel.target) !== b.resource.key) continue;
+      out.push({ binding: other, field, column: other.columns.get(field)!, onDelete: rel.onDelete });
+    }
+  }
+  referrerCache.set(b.resource.key, out);
+  return out;
+}
+
+export { ApiError };

@@ -1,0 +1,14 @@
+import { type SQL, sql } from "drizzle-orm";
+
+/** A quoted identifier. Identifiers only ever come from declarations, never from input. */
+export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
+/** `alias.column` */
+export const col = (alias: string, column: string) => sql.raw(`"${alias}"."${column.replace(/"/g, '""')}"`);
+export const list = (items: SQL[], sep = ", ") => sql.join(items, sql.raw(sep));
+export const values = (vs: unknown[]) => list(vs.map((v) => sql`${v}`));
+/** `%` and `_` in user input match themselves in LIKE patterns. */
+export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+let aliasCounter = 0;
+/** Fresh table alias for correlated subqueries. */
+export const alias = (prefix: string) => `${prefix}${++aliasCounter % 100000}`;

@@ -1,0 +1,165 @@
+import { type AnyField, defaultOf, type FieldErrors, type RelationFieldDef } from "@rackplane/contract";
+import type { Database } from "@rackplane/db";
+import { rowsOf } from "@rackplane/db";
+import { type SQL, sql } from "drizzle-orm";
+import { type Binding, bindingOf, targetKey } from "./binding";
+import { addError } from "./errors";
+import { m2mStorage } from "./m2m";
+import { ident, list, values } from "./sql";
+
+/** A validated payload split into row columns and many-to-many id lists. */
+export interface PreparedWrite {
+  columns: Record<string, unknown>;
+  m2m: Record<string, number[]>;
+}
+
+/**
+ * Turns validated payloads into column values: relations (ids or attribute
+ * objects) become ids, checked to exist in one query per relation field;
+ * omitted optional fields get their defaults when `fillDefaults` (create, PUT).
+ * Field errors go into `errors[i]`.
+ */
+export async function prepareWrites(
+  tx: Database,
+  b: Binding,
+  items: Record<string, unknown>[],
+  errors: FieldErrors[],
+  fillDefaults: boolean,
+): Promise<PreparedWrite[]> {
+  const out: PreparedWrite[] = items.map(() => ({ columns: {}, m2m: {} }));
+  for (const [name, fd] of Object.entries(b.resource.fields)) {
+    if (!fd.write) continue;
+    if (fd.kind === "fk" || fd.kind === "m2m") {
+      await resolveRelationField(tx, b, name, fd as RelationFieldDef, items, errors, out, fillDefaults);
+      continue;
+    }
+    items.forEach((item, i) => {
+      const v = name in item ? item[name] : fillDefaults ? defaultOf(fd) : undefined;
+      if (v !== undefined) out[i]!.columns[b.columns.get(name)!] = v;
+    });
+  }
+  return out;
+}
+
+async function resolveRelationField(
+  tx: Database,
+  b: Binding,
+  name: string,
+  fd: RelationFieldDef,
+  items: Record<string, unknown>[],
+  errors: FieldErrors[],
+  out: PreparedWrite[],
+  fillDefaults: boolean,
+) {
+  const target = bindingOf(targetKey(b.resource, fd.target));
+  // Collect every numeric id of this field across items: one existence query.
+  const ids = new Set<number>();
+  for (const item of items) {
+    const v = item[name];
+    for (const x of fd.kind === "m2m" ? ((v as unknown[]) ?? []) : [v]) if (typeof x === "number") ids.add(x);
+  }
+  const existing = new Set<number>();
+  if (ids.size) {
+    const rows = rowsOf<{ id: number }>(
+      await tx.execute(sql`SELECT id FROM ${ident(target.tableName)} WHERE id IN (${values([...ids])})`),
+    );
+    for (const r of rows) existing.add(Number(r.id));
+  }
+  const resolveOne = async (x: unknown, path: (string | number)[], i: number): Promise<number | null | undefined> => {
+    if (x === null) return null;
+    if (typeof x === "number") {
+      if (existing.has(x)) return x;
+      addError(errors[i]!, path, `Invalid pk "${x}" - object does not exist.`);
+      return undefined;
+    }
+    const r = await resolveByAttributes(tx, target, x as Record<string, unknown>);
+    if (typeof r === "string") addError(errors[i]!, path, r);
+    return typeof r === "number" ? r : undefined;
+  };
+  for (const [i, item] of items.entries()) {
+    if (!(name in item)) {
+      if (!fillDefaults) continue;
+      if (fd.kind === "m2m") out[i]!.m2m[name] = [];
+      else out[i]!.columns[b.columns.get(name)!] = defaultOf(fd) ?? null;
+      continue;
+    }
+    const v = item[name];
+    if (fd.kind === "m2m") {
+      const resolved: number[] = [];
+      for (const [j, x] of ((v as unknown[]) ?? []).entries()) {
+        const id = await resolveOne(x, [name, j], i);
+        if (typeof id === "number") resolved.push(id);
+      }
+      out[i]!.m2m[name] = [...new Set(resolved)];
+    } else {
+      const id = await resolveOne(v, [name], i);
+      if (id !== undefined) out[i]!.columns[b.columns.get(name)!] = id;
+    }
+  }
+}
+
+/**
+ * `{"name": "R204", "server_room": {"name": "DC6-1"}}` → the one matching id, or a
+ * message saying why not (no match, several, unknown attribute).
+ */
+export async function resolveByAttributes(
+  tx: Database,
+  target: Binding,
+  attrs: Record<string, unknown>,
+): Promise<number | string> {
+  const conds: SQL[] = [];
+  const entries = Object.entries(attrs);
+  if (entries.length === 0) return "Give an id or at least one attribute.";
+  for (const [key, value] of entries) {
+    const fd: AnyField | undefined = key === "id" ? undefined : target.resource.fields[key];
+    if (key === "id") {
+      conds.push(sql`id = ${value}`);
+      continue;
+    }
+    if (!fd || !target.columns.has(key)) {
+      return `Unknown attribute "${key}" of ${target.resource.key}. Use one of: ${[...target.columns.keys()].join(", ")}.`;
+    }
+    const column = ident(target.columns.get(key)!);
+    if (fd.kind === "fk" && value !== null && typeof value === "object") {
+      const inner = bindingOf(targetKey(target.resource, (fd as RelationFieldDef).target));
+      const r = await resolveByAttributes(tx, inner, value as Record<string, unknown>);
+      if (typeof r === "string") return `${key}: ${r}`;
+      conds.push(sql`${column} = ${r}`);
+    } else if (value === null) {
+      conds.push(sql`${column} IS NULL`);
+    } else if (typeof value === "object") {
+      return `Attribute "${key}" must be a plain value.`;
+    } else {
+      conds.push(sql`${column}::text = ${String(value)}`);
+    }
+  }
+  const rows = rowsOf<{ id: number }>(
+    await tx.execute(sql`SELECT id FROM ${ident(target.tableName)} WHERE ${list(conds, " AND ")} LIMIT 2`),
+  );
+  if (rows.length === 1) return Number(rows[0]!.id);
+  const desc = JSON.stringify(attrs);
+  return rows.length === 0
+    ? `No ${target.resource.model} matches ${desc}.`
+    : `Several ${target.resource.model} objects match ${desc}; add attributes to pick one.`;
+}
+
+/** Replaces the many-to-many rows of `ownerIds` for each field given. */
+export async function writeM2M(tx: Database, b: Binding, ownerId: number, m2m: Record<string, number[]>) {
+  for (const [field, ids] of Object.entries(m2m)) {
+    const store = m2mStorage(b, field);
+    const extraCols = Object.keys(store.extra);
+    await tx.execute(
+      sql`DELETE FROM ${ident(store.table)} WHERE ${list(
+        [...extraCols.map((c) => sql`${ident(c)} = ${store.extra[c]}`), sql`${ident(store.ownerColumn)} = ${ownerId}`],
+        " AND ",
+      )}`,
+    );
+    if (!ids.length) continue;
+    const rows = ids.map(
+      (id) => sql`(${list([...extraCols.map((c) => sql`${store.extra[c]}`), sql`${ownerId}`, sql`${id}`])})`,
+    );
+    await tx.execute(
+      sql`INSERT INTO ${ident(store.table)} (${list([...extraCols, store.ownerColumn, store.targetColumn].map(ident))}) VALUES ${list(rows)}`,
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import type { NextFunction, Request, Response } from "express";
+import { ApiError } from "../framework/errors";
+import type { Logger } from "../logger";
+
+interface PgLikeError {
+  code?: string;
+  detail?: string;
+  message?: string;
+  table_name?: string;
+  table?: string;
+}
+
+/** Drizzle wraps driver errors; the PostgreSQL error is the innermost `cause` with a code. */
+function pgError(err: unknown): PgLikeError | undefined {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && e; i++) {
+    const x = e as PgLikeError & { cause?: unknown };
+    if (typeof x.code === "string" && /^[0-9A-Z]{5}$/.test(x.code)) return x;
+    e = x.cause;
+  }
+  return undefined;
+}
+
+/** Unique violation → "A ... with name "x" already exists." (no SQL). */
+function uniqueMessage(pg: PgLikeError): string {
+  const m = /Key \((.+)\)=\((.*)\) already exists/.exec(pg.detail ?? "");
+  if (!m) return "An object with these values already exists.";
+  const cols = m[1]!.split(", ").map((c) => c.replace(/_id$/, ""));
+  const vals = m[2]!.split(", ");
+  return `An object with ${cols.map((c, i) => `${c} "${vals[i] ?? ""}"`).join(" and ")} already exists.`;
+}
+
+/** Everything thrown → the status and DRF body the spec gives; 500s never leak internals. */
+export function errorHandler(log: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) return;
+    let status = 500;
+    let body: unknown = { detail: "Internal server error." };
+    const e = err as { type?: string; status?: number; message?: string };
+    if (err instanceof ApiError) {
+      status = err.status;
+      body = err.body;
+      for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+    } else if (e?.type === "entity.too.large") {
+      status = 413;
+      body = { detail: "Request body too large." };
+    } else if (e?.type === "entity.parse.failed") {
+      status = 400;
+      body = { detail: `JSON parse error - ${e.message ?? "invalid JSON"}` };
+    } else if (e?.type === "encoding.unsupported" || e?.type === "charset.unsupported") {
+      status = 415;
+      body = { detail: "Unsupported body encoding; send UTF-8 JSON." };
+    } else {
+      const pg = pgError(err);
+      if (pg?.code === "23505") {
+        status = 409;
+        body = { detail: uniqueMessage(pg) };
+      } else if (pg?.code === "23503") {
+        status = 409;
+        body = { detail: "The object is referenced by, or refers to, an object that does not allow this change." };
+      } else if (pg?.code?.startsWith("22")) {
+        status = 400;
+        body = { non_field_errors: ["A value is out of range or malformed."] };
+      } else if (pg?.code?.startsWith("08") || pg?.code === "57P01" || pg?.code === "57P03") {
+        status = 503;
+        body = { detail: "The database is unavailable; try again shortly." };
+        res.setHeader("Retry-After", "5");
+      } else if (isConnectionError(err)) {
+        status = 503;
+        body = { detail: "The database is unavailable; try again shortly." };
+        res.setHeader("Retry-After", "5");
+      }
+    }
+    if (status >= 500) {
+      log.error(
+        { err, requestId: res.getHeader("X-Request-ID"), method: req.method, url: req.originalUrl },
+        "request failed",
+      );
+    }
+    res.status(status).json(body);
+  };
+}
+
+function isConnectionError(err: unknown): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 5 && e; i++) {
+    const code = (e as { code?: string }).code;
+    if (
+      code === "ECONNREFUSED" ||
+      code === "CONNECTION_CLOSED" ||
+      code === "CONNECTION_ENDED" ||
+      code === "CONNECT_TIMEOUT"
+    ) {
+      return true;
+    }
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -1,0 +1,138 @@
+import { queryCounter } from "@rackplane/db";
+import type { NextFunction, Request, Response, Router } from "express";
+import type { z } from "zod";
+import { ApiError, badRequest, notFound, splitBulkErrors, zodToFieldErrors } from "../framework/errors";
+import type { Handler, HandlerResult } from "./handler";
+import { optionsBody } from "./options";
+import { contextOf } from "./request-context";
+import { groupByPath, isBulk, type RouteEntry } from "./route-table";
+
+export interface MountOptions {
+  /** Validate every response against the contract (tests); a mismatch is a 500. */
+  validateResponses?: boolean;
+  /** Send `X-Query-Count` (SQL statements the request issued) for tests and benchmarks. */
+  exposeQueryCount?: boolean;
+  /** Fields a client may send but the server ignores (read-only), per route. */
+  readOnlyKeys: (key: string) => Set<string>;
+}
+
+const isZod = (x: unknown): x is z.ZodTypeAny => typeof x === "object" && x !== null && "safeParse" in x;
+const expressPath = (p: string) => p;
+const ALLOWED_QUERY_ALWAYS = new Set(["format"]);
+
+/**
+ * Serves a contract: one Express route per path, dispatching on method (and, for
+ * bulk, on whether the body is an array), validating params, query and body with
+ * the contract's schemas, answering OPTIONS and 405 with `Allow` from the same
+ * table.
+ */
+export function mountContract(
+  router: Router,
+  entries: RouteEntry[],
+  handlers: Map<string, Handler>,
+  opts: MountOptions,
+) {
+  for (const e of entries)
+    if (!handlers.has(e.key)) throw new Error(`no handler for ${e.key} (${e.route.method} ${e.route.path})`);
+  for (const [path, group] of groupByPath(entries)) {
+    const methods = [...new Set(group.map((g) => g.route.method))];
+    const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    router.all(expressPath(path), async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        if (req.method === "OPTIONS") {
+          res.setHeader("Allow", allow);
+          return send(res, { status: 200, body: optionsBody(path, group, contextOf(req)) });
+        }
+        const method = req.method === "HEAD" ? "GET" : req.method;
+        const candidates = group.filter((g) => g.route.method === method);
+        if (!candidates.length) {
+          res.setHeader("Allow", allow);
+          throw new ApiError(405, { detail: `Method "${req.method}" not allowed.` });
+        }
+        const bodyIsArray = Array.isArray(req.body);
+        const entry =
+          candidates.find((c) => isBulk(c.route) === bodyIsArray) ??
+          candidates.find((c) => !isBulk(c.route)) ??
+          candidates[0]!;
+        const result = await run(entry, req, handlers.get(entry.key)!, opts);
+        if (opts.validateResponses) checkResponse(entry, result);
+        if (opts.exposeQueryCount) res.setHeader("X-Query-Count", String(queryCounter.getStore()?.count ?? 0));
+        send(res, result);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+}
+
+async function run(entry: RouteEntry, req: Request, handler: Handler, opts: MountOptions): Promise<HandlerResult> {
+  const { route } = entry;
+  let params: Record<string, unknown> = req.params;
+  if (isZod(route.pathParams)) {
+    const r = route.pathParams.safeParse(req.params);
+    if (!r.success) throw notFound();
+    params = r.data;
+  }
+  let query: Record<string, unknown> = {};
+  const rawQuery = Object.fromEntries(Object.entries(req.query).filter(([k]) => !ALLOWED_QUERY_ALWAYS.has(k)));
+  if (route.method === "GET" && isZod(route.query)) {
+    const r = route.query.safeParse(rawQuery);
+    if (!r.success) {
+      const valid = Object.keys((route.query as unknown as z.AnyZodObject).shape ?? {});
+      throw badRequest(
+        zodToFieldErrors(r.error, () => `Unknown query parameter. Valid parameters: ${valid.join(", ")}.`),
+      );
+    }
+    query = r.data;
+  }
+  let body: unknown;
+  const bodySchema = (route as { body?: unknown }).body;
+  if (route.method !== "GET" && isZod(bodySchema)) {
+    const readOnly = opts.readOnlyKeys(entry.key);
+    const raw = stripKeys(req.body, readOnly);
+    const r = bodySchema.safeParse(raw);
+    if (!r.success) {
+      const errors = zodToFieldErrors(r.error, () => "Unknown field.");
+      throw badRequest(Array.isArray(raw) ? splitBulkErrors(errors, raw.length) : errors);
+    }
+    body = r.data;
+    if (Array.isArray(body) && body.length === 0) throw badRequest({ non_field_errors: ["Send at least one item."] });
+  }
+  return handler({ params, query, body, ctx: contextOf(req), req });
+}
+
+/** Read-only fields a client sends back (id, url, counts…) are ignored, not errors. */
+function stripKeys(body: unknown, keys: Set<string>): unknown {
+  if (!keys.size) return body;
+  const strip = (o: unknown) => {
+    if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
+    return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.has(k)));
+  };
+  return Array.isArray(body) ? body.map(strip) : strip(body);
+}
+
+function checkResponse(entry: RouteEntry, result: HandlerResult) {
+  if (result.html !== undefined) return;
+  const schema = (entry.route.responses as Record<number, unknown>)[result.status];
+  if (schema === undefined)
+    throw new Error(`${entry.key} answered ${result.status}, which the contract does not declare`);
+  if (!isZod(schema)) return;
+  const r = schema.safeParse(result.body);
+  if (!r.success) {
+    throw new Error(
+      `${entry.key} ${result.status} response breaks the contract: ${JSON.stringify(r.error.issues.slice(0, 3))}`,
+    );
+  }
+}
+
+export function send(res: Response, result: HandlerResult) {
+  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
+  res.status(result.status);
+  if (result.html !== undefined) {
+    res.type("html").send(result.html);
+  } else if (result.body === undefined || result.status === 204) {
+    res.end();
+  } else {
+    res.json(result.body);
+  }
+}

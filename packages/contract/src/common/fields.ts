@@ -1,0 +1,416 @@
+import { z } from "zod";
+import {
+  BOOL_LOOKUPS,
+  CHOICE_LOOKUPS,
+  type Lookup,
+  ORDERED_LOOKUPS,
+  queryBoolean,
+  queryDate,
+  queryDateTime,
+  queryInt,
+  queryNumber,
+  RELATION_LOOKUPS,
+  STRING_LOOKUPS,
+} from "./lookups";
+import { NestedBase } from "./schemas";
+
+/**
+ * A field declaration is the single description of one attribute of a resource.
+ * From it the resource builder derives the Read/Brief/Create/Update/Patch schemas,
+ * the filter parameters with their lookups, ordering, OPTIONS metadata and the
+ * OpenAPI document; the server derives SQL from it. Nothing about a field is said
+ * twice.
+ */
+export type FieldKind =
+  | "string"
+  | "text"
+  | "int"
+  | "number"
+  | "bool"
+  | "date"
+  | "datetime"
+  | "json"
+  | "choice"
+  | "fk"
+  | "m2m"
+  | "count";
+
+export interface FieldOptions {
+  /** Must be sent on create and PUT. */
+  required?: boolean;
+  /** Accepts and reads `null`. */
+  nullable?: boolean;
+  /** Value used when omitted on create and PUT. */
+  default?: unknown;
+  /** Served on reads only; ignored when a client sends it. */
+  readOnly?: boolean;
+  /** Accepted on writes, never returned (passwords). */
+  writeOnly?: boolean;
+  /** Unique in the database: duplicates are a 409. */
+  unique?: boolean;
+  /** Included in `?search=`. */
+  search?: boolean;
+  /** Offered to `?ordering=` (default: true for scalar fields). */
+  order?: boolean;
+  /** Offered as a filter (default: true where a lookup table exists). */
+  filter?: boolean;
+  description?: string;
+}
+
+export interface FieldDef<
+  K extends FieldKind = FieldKind,
+  TRead = z.ZodTypeAny,
+  TWrite = z.ZodTypeAny | undefined,
+  TScalar = unknown,
+  TLookups extends Lookup = Lookup,
+> {
+  kind: K;
+  read: TRead;
+  write: TWrite;
+  /** Scalar schema of a filter value, or undefined when the field cannot be filtered. */
+  filterScalar: z.ZodTypeAny | undefined;
+  lookups: readonly TLookups[];
+  options: FieldOptions;
+  required: boolean;
+  nullable: boolean;
+  orderable: boolean;
+  searchable: boolean;
+  /** Phantom: the TypeScript type of one filter value. */
+  _scalar?: TScalar;
+}
+
+export interface ChoiceFieldDef<V extends string = string>
+  extends FieldDef<"choice", z.ZodTypeAny, z.ZodTypeAny, V, (typeof CHOICE_LOOKUPS)[number]> {
+  choices: ChoiceSet<V>;
+}
+
+/** Target of a relation: `app.resource`; `self` for a tree's parent. */
+export type RelationTarget = string;
+
+export interface RelationFieldDef<
+  K extends "fk" | "m2m" = "fk" | "m2m",
+  TRead = z.ZodTypeAny,
+  TWrite = z.ZodTypeAny | undefined,
+  By extends string = string,
+> extends FieldDef<K, TRead, TWrite, number, (typeof RELATION_LOOKUPS)[number]> {
+  target: RelationTarget;
+  /** Target fields usable as `?<field>__<by>=` filters and ordering paths. */
+  by: readonly By[];
+  /** What happens to this row when the target is deleted. */
+  onDelete: "protect" | "cascade" | "set_null";
+}
+
+export interface CountFieldDef
+  extends FieldDef<"count", z.ZodNumber, undefined, number, (typeof ORDERED_LOOKUPS)[number]> {
+  /** Rows of `resource` whose relation field `via` points at this object. */
+  countOf: { resource: string; via: string };
+}
+
+function base<K extends FieldKind, TRead, TWrite, S, L extends Lookup>(
+  kind: K,
+  read: TRead,
+  write: TWrite,
+  filterScalar: z.ZodTypeAny | undefined,
+  lookups: readonly L[],
+  options: FieldOptions,
+  orderableByDefault: boolean,
+): FieldDef<K, TRead, TWrite, S, L> {
+  const filterable = options.filter ?? filterScalar !== undefined;
+  return {
+    kind,
+    read,
+    write: options.readOnly ? (undefined as TWrite) : write,
+    filterScalar: filterable ? filterScalar : undefined,
+    lookups: filterable ? lookups : [],
+    options,
+    required: options.required ?? false,
+    nullable: options.nullable ?? false,
+    orderable: options.order ?? orderableByDefault,
+    searchable: options.search ?? false,
+  };
+}
+
+type Nullable<T extends z.ZodTypeAny, O extends FieldOptions> = O extends { nullable: true } ? z.ZodNullable<T> : T;
+const maybeNull = <T extends z.ZodTypeAny, O extends FieldOptions>(t: T, o: O) =>
+  (o.nullable ? t.nullable() : t) as Nullable<T, O>;
+
+type Req<O> = O extends { required: true } ? true : false;
+/** Carries `required` as a literal type so Create/Update schemas know it. */
+const req = <O extends FieldOptions, D>(_o: O, d: D) => d as D & { required: Req<O> };
+
+function lookupsFor<L extends Lookup>(lookups: readonly L[], o: FieldOptions): readonly L[] {
+  return o.nullable ? lookups : lookups.filter((l) => l !== "isnull");
+}
+
+export interface StringOptions extends FieldOptions {
+  max?: number;
+  min?: number;
+  pattern?: RegExp;
+}
+
+function stringSchema(o: StringOptions) {
+  let s = z.string().trim();
+  if (o.max !== undefined) s = s.max(o.max);
+  if (o.min !== undefined) s = s.min(o.min);
+  else if (o.required) s = s.min(1, "This field may not be blank.");
+  if (o.pattern) s = s.regex(o.pattern, `Must match ${o.pattern.source}.`);
+  return s;
+}
+
+export const f = {
+  string<const O extends StringOptions>(o: O = {} as O) {
+    return req(
+      o,
+      base<"string", Nullable<z.ZodString, O>, Nullable<z.ZodString, O>, string, (typeof STRING_LOOKUPS)[number]>(
+        "string",
+        maybeNull(z.string(), o),
+        maybeNull(stringSchema(o), o),
+        z.string(),
+        lookupsFor(STRING_LOOKUPS, o),
+        o,
+        true,
+      ),
+    );
+  },
+  /** URL-safe identifier. */
+  slug<const O extends StringOptions>(o: O = {} as O) {
+    return f.string({ max: 100, pattern: /^[-a-zA-Z0-9_]+$/, ...o });
+  },
+  /** Long free text: searchable, not ordered, not filtered. */
+  text<const O extends FieldOptions>(o: O = {} as O) {
+    return req(
+      o,
+      base<"text", Nullable<z.ZodString, O>, Nullable<z.ZodString, O>, string, never>(
+        "text",
+        maybeNull(z.string(), o),
+        maybeNull(z.string(), o),
+        undefined,
+        [],
+        { default: o.nullable ? null : "", ...o },
+        false,
+      ),
+    );
+  },
+  int<const O extends FieldOptions & { min?: number; max?: number }>(o: O = {} as O) {
+    let w = z.number().int();
+    w = w.min(o.min ?? -2147483648).max(o.max ?? 2147483647);
+    return req(
+      o,
+      base<"int", Nullable<z.ZodNumber, O>, Nullable<z.ZodNumber, O>, number, (typeof ORDERED_LOOKUPS)[number]>(
+        "int",
+        maybeNull(z.number().int(), o),
+        maybeNull(w, o),
+        queryInt,
+        lookupsFor(ORDERED_LOOKUPS, o),
+        o,
+        true,
+      ),
+    );
+  },
+  number<const O extends FieldOptions & { min?: number; max?: number }>(o: O = {} as O) {
+    let w = z.number().finite();
+    if (o.min !== undefined) w = w.min(o.min);
+    if (o.max !== undefined) w = w.max(o.max);
+    return req(
+      o,
+      base<"number", Nullable<z.ZodNumber, O>, Nullable<z.ZodNumber, O>, number, (typeof ORDERED_LOOKUPS)[number]>(
+        "number",
+        maybeNull(z.number(), o),
+        maybeNull(w, o),
+        queryNumber,
+        lookupsFor(ORDERED_LOOKUPS, o),
+        o,
+        true,
+      ),
+    );
+  },
+  bool<const O extends FieldOptions>(o: O = {} as O) {
+    return req(
+      o,
+      base<"bool", z.ZodBoolean, z.ZodBoolean, boolean | "true" | "false", (typeof BOOL_LOOKUPS)[number]>(
+        "bool",
+        z.boolean(),
+        z.boolean(),
+        queryBoolean,
+        BOOL_LOOKUPS.filter((l) => l !== "isnull"),
+        { default: false, ...o },
+        true,
+      ),
+    );
+  },
+  date<const O extends FieldOptions>(o: O = {} as O) {
+    return req(
+      o,
+      base<"date", Nullable<z.ZodString, O>, Nullable<z.ZodString, O>, string, (typeof ORDERED_LOOKUPS)[number]>(
+        "date",
+        maybeNull(z.string(), o),
+        maybeNull(queryDate as unknown as z.ZodString, o),
+        queryDate,
+        lookupsFor(ORDERED_LOOKUPS, o),
+        o,
+        true,
+      ),
+    );
+  },
+  datetime<const O extends FieldOptions>(o: O = {} as O) {
+    return req(
+      o,
+      base<"datetime", Nullable<z.ZodString, O>, Nullable<z.ZodString, O>, string, (typeof ORDERED_LOOKUPS)[number]>(
+        "datetime",
+        maybeNull(z.string().datetime({ offset: true }), o),
+        maybeNull(z.string().datetime({ offset: true }), o),
+        queryDateTime,
+        lookupsFor(ORDERED_LOOKUPS, o),
+        o,
+        true,
+      ),
+    );
+  },
+  /** Free-form JSON object (config contexts, local_context_data). */
+  json<const O extends FieldOptions>(o: O = {} as O) {
+    const obj = z.record(z.unknown());
+    return req(
+      o,
+      base<"json", Nullable<typeof obj, O>, Nullable<typeof obj, O>, never, never>(
+        "json",
+        maybeNull(obj, o),
+        maybeNull(obj, o),
+        undefined,
+        [],
+        o,
+        false,
+      ),
+    );
+  },
+  choice<V extends string, const O extends FieldOptions>(choices: ChoiceSet<V>, o: O = {} as O) {
+    const read = z.object({ value: z.enum(choices.values as [V, ...V[]]), label: z.string() });
+    const accepted = [...choices.values, ...choices.values.map((v) => choices.labels[v])] as [string, ...string[]];
+    const write = z
+      .enum(accepted, {
+        errorMap: () => ({ message: `Must be one of: ${choices.values.join(", ")} (or their labels).` }),
+      })
+      .transform((v) => choices.toValue(v) as V) as unknown as z.ZodType<V, z.ZodTypeDef, V | string>;
+    const def = base<"choice", z.ZodTypeAny, z.ZodTypeAny, V, (typeof CHOICE_LOOKUPS)[number]>(
+      "choice",
+      o.nullable ? read.nullable() : read,
+      o.nullable ? write.nullable() : write,
+      z.string().transform((v, ctx) => {
+        const value = choices.toValue(v);
+        if (value === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${v}" is not a valid choice. Choices: ${choices.values.join(", ")}.`,
+          });
+          return z.NEVER;
+        }
+        return value;
+      }),
+      lookupsFor(CHOICE_LOOKUPS, o),
+      o,
+      true,
+    );
+    return { ...def, choices } as ChoiceFieldDef<V> & { required: Req<O> };
+  },
+  /**
+   * Foreign key. Reads as the target's nested brief object; writes take the id or
+   * an object of attributes matching exactly one target row.
+   */
+  fk<
+    const By extends string = "name",
+    const O extends FieldOptions & { by?: readonly By[]; onDelete?: "protect" | "cascade" | "set_null" } = FieldOptions,
+  >(target: RelationTarget, o: O = {} as O) {
+    const write = z.union([z.number().int().positive(), z.record(z.unknown())]);
+    const def = base<
+      "fk",
+      Nullable<typeof NestedBase, O>,
+      Nullable<typeof write, O>,
+      number,
+      (typeof RELATION_LOOKUPS)[number]
+    >(
+      "fk",
+      maybeNull(NestedBase, o),
+      maybeNull(write, o),
+      queryInt.pipe(z.number().int()),
+      lookupsFor(RELATION_LOOKUPS, o),
+      { ...(o.nullable ? { default: null } : {}), ...o },
+      false,
+    );
+    return {
+      ...def,
+      target,
+      by: (o.by ?? ["name"]) as readonly By[],
+      onDelete: o.onDelete ?? (o.nullable ? "set_null" : "protect"),
+    } as RelationFieldDef<"fk", typeof def.read, typeof def.write, By> & { required: Req<O> };
+  },
+  /** Many-to-many: reads as nested objects, writes as an array of ids (or attribute objects). */
+  m2m<const By extends string = "name">(target: RelationTarget, o: FieldOptions & { by?: readonly By[] } = {}) {
+    const write = z.array(z.union([z.number().int().positive(), z.record(z.unknown())]));
+    const def = base<"m2m", z.ZodArray<typeof NestedBase>, typeof write, number, (typeof RELATION_LOOKUPS)[number]>(
+      "m2m",
+      z.array(NestedBase),
+      write,
+      queryInt,
+      ["exact", "n"],
+      { default: [], ...o },
+      false,
+    );
+    return {
+      ...def,
+      target,
+      by: (o.by ?? ["name"]) as readonly By[],
+      onDelete: "cascade" as const,
+    } as RelationFieldDef<"m2m", typeof def.read, typeof def.write, By>;
+  },
+  /** Read-only number of `resource` rows whose `via` relation points here. */
+  count(resource: string, via: string, o: FieldOptions = {}): CountFieldDef {
+    const def = base<"count", z.ZodNumber, undefined, number, (typeof ORDERED_LOOKUPS)[number]>(
+      "count",
+      z.number().int(),
+      undefined,
+      queryInt,
+      ORDERED_LOOKUPS.filter((l) => l !== "isnull"),
+      { ...o, readOnly: true, filter: o.filter ?? false },
+      true,
+    );
+    return { ...def, countOf: { resource, via } };
+  },
+};
+
+/** A set of choices: `value` stored, `{value,label}` read, value or label accepted. */
+export interface ChoiceSet<V extends string = string> {
+  name: string;
+  values: readonly V[];
+  labels: Record<V, string>;
+  toValue(input: string): V | undefined;
+}
+
+export function choices<const M extends Record<string, string>>(name: string, labels: M): ChoiceSet<keyof M & string> {
+  type V = keyof M & string;
+  const values = Object.keys(labels) as V[];
+  const byLabel = new Map<string, V>();
+  for (const v of values) {
+    byLabel.set(v.toLowerCase(), v);
+    byLabel.set(String(labels[v]).toLowerCase(), v);
+  }
+  return {
+    name,
+    values,
+    labels: labels as Record<V, string>,
+    toValue: (input) => byLabel.get(String(input).trim().toLowerCase()),
+  };
+}
+
+export type AnyField = FieldDef | ChoiceFieldDef | RelationFieldDef | CountFieldDef;
+export type Fields = Record<string, AnyField>;
+
+export const isRelation = (fd: AnyField): fd is RelationFieldDef => fd.kind === "fk" || fd.kind === "m2m";
+export const isChoice = (fd: AnyField): fd is ChoiceFieldDef => fd.kind === "choice";
+export const isCount = (fd: AnyField): fd is CountFieldDef => fd.kind === "count";
+
+/** Default value of an optional field omitted on create or PUT. */
+export function defaultOf(fd: AnyField): unknown {
+  if ("default" in fd.options) return fd.options.default;
+  if (fd.nullable) return null;
+  if (fd.kind === "string") return "";
+  return undefined;
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+/**
+ * Filter lookups (`?name__icontains=web`) by field type. The table is the single
+ * source for the server's SQL builder, OPTIONS metadata and the OpenAPI document.
+ */
+export const STRING_LOOKUPS = [
+  "exact",
+  "n",
+  "iexact",
+  "nie",
+  "startswith",
+  "istartswith",
+  "endswith",
+  "iendswith",
+  "contains",
+  "icontains",
+  "in",
+  "isnull",
+] as const;
+export const ORDERED_LOOKUPS = ["exact", "n", "lt", "lte", "gt", "gte", "in", "isnull"] as const;
+export const CHOICE_LOOKUPS = ["exact", "n", "in", "isnull"] as const;
+export const BOOL_LOOKUPS = ["exact", "isnull"] as const;
+export const RELATION_LOOKUPS = ["exact", "n", "in", "isnull"] as const;
+
+export type Lookup =
+  | (typeof STRING_LOOKUPS)[number]
+  | (typeof ORDERED_LOOKUPS)[number]
+  | (typeof CHOICE_LOOKUPS)[number];
+
+/** A lookup's parameter name: `exact` is the bare field name. */
+export function paramName(field: string, lookup: Lookup): string {
+  return lookup === "exact" ? field : `${field}__${lookup}`;
+}
+
+export const LOOKUP_DESCRIPTIONS: Record<Lookup, string> = {
+  exact: "equals (repeat the parameter for OR)",
+  n: "does not equal",
+  iexact: "equals, ignoring case",
+  nie: "does not equal, ignoring case",
+  startswith: "starts with",
+  istartswith: "starts with, ignoring case",
+  endswith: "ends with",
+  iendswith: "ends with, ignoring case",
+  contains: "contains",
+  icontains: "contains, ignoring case",
+  lt: "less than",
+  lte: "less than or equal",
+  gt: "greater than",
+  gte: "greater than or equal",
+  in: "one of a comma-separated list",
+  isnull: "is null (true) or is not null (false)",
+};
+
+const toArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+
+/** One value or a repeated parameter; the server always sees an array. */
+export function repeatable<T extends z.ZodTypeAny>(scalar: T) {
+  return z.union([scalar, z.array(scalar)]).transform((v) => toArray(v) as z.output<T>[]);
+}
+
+/** `a,b,c` (or repeated) → array of parsed scalars. */
+export function commaList<T extends z.ZodTypeAny>(scalar: T) {
+  return z.union([z.string(), z.array(z.string()), z.array(scalar)]).transform((v, ctx) => {
+    const parts = toArray(v as string | string[])
+      .flatMap((s) => String(s).split(","))
+      .map((s) => s.trim())
+      .filter((s) => s !== "");
+    const out: z.output<T>[] = [];
+    for (const part of parts) {
+      const r = scalar.safeParse(part);
+      if (!r.success) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${part}" is not a valid value.` });
+        return z.NEVER;
+      }
+      out.push(r.data);
+    }
+    return out;
+  }) as unknown as z.ZodType<z.output<T>[], z.ZodTypeDef, string | z.input<T>[]>;
+}
+
+export const queryBoolean = z
+  .union([z.boolean(), z.enum(["true", "false", "1", "0", "True", "False", "yes", "no"])])
+  .transform((v) => v === true || v === "true" || v === "1" || v === "True" || v === "yes");
+
+export const queryInt = z.coerce
+  .number({ invalid_type_error: "A whole number is required." })
+  .int("A whole number is required.")
+  .min(-2147483648)
+  .max(2147483647);
+
+export const queryNumber = z.coerce.number({ invalid_type_error: "A number is required." }).finite();
+
+export const queryDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "Enter a valid date.");
+
+export const queryDateTime = z
+  .string()
+  .refine(
+    (s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)),
+    "Enter a valid ISO 8601 date/time.",
+  );
+
+/**
+ * The zod schema of one lookup's parameter, given the scalar schema of the field.
+ * `in` takes a comma list, `isnull` a boolean, everything else one value or a
+ * repeated parameter.
+ */
+export function lookupSchema(lookup: Lookup, scalar: z.ZodTypeAny): z.ZodTypeAny {
+  if (lookup === "isnull") return queryBoolean;
+  if (lookup === "in") return commaList(scalar);
+  return repeatable(scalar);
+}

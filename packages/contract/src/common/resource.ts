@@ -1,0 +1,364 @@
+import { initContract } from "@ts-rest/core";
+import { z } from "zod";
+import { type AnyField, type Fields, f, isRelation, type RelationFieldDef } from "./fields";
+import { type Lookup, lookupSchema, paramName, queryBoolean, queryInt, repeatable } from "./lookups";
+import { commonErrors, ErrorDetail, IdOnly, NestedBase, paginated, ValidationError } from "./schemas";
+import { type Workflow, workflowRoutes } from "./workflow";
+
+const c = initContract();
+
+export const PAGINATION_PARAMS = ["limit", "offset", "page", "page_size"] as const;
+export const LIST_CONTROL_PARAMS = [
+  ...PAGINATION_PARAMS,
+  "brief",
+  "ordering",
+  "search",
+  "tag",
+  "created_by_request",
+  "updated_by_request",
+] as const;
+
+export interface ResourceOptions<F extends Fields, B extends keyof F & string> {
+  /** First URL segment after `/api/`. */
+  app: string;
+  /** Plural kebab-case URL segment. */
+  name: string;
+  /** Singular PascalCase model name; schema components are named after it. */
+  model: string;
+  description: string;
+  fields: F;
+  /** Identifying fields of the brief/nested representation (besides id, url, display). */
+  brief: readonly B[];
+  /** Template of `display`, with `{field}` placeholders over brief fields. */
+  display?: string;
+  /** Default ordering; `id` is always appended so pages are stable. */
+  ordering?: readonly string[];
+  /** `tags` M2M (default true). */
+  tags?: boolean;
+  /** `comments` text (default true). */
+  comments?: boolean;
+  workflow?: Workflow;
+}
+
+/** Fields every resource gets; `tags` and `comments` unless turned off. */
+const standardFields = {
+  id: f.int({ readOnly: true }),
+  created: f.datetime({ readOnly: true }),
+  updated: f.datetime({ readOnly: true }),
+};
+const taggable = { tags: f.m2m("core.tags", { by: ["slug", "name"] }) };
+const commentable = { comments: f.text() };
+
+type StdFields<O> = typeof standardFields &
+  (O extends { tags: false } ? {} : typeof taggable) &
+  (O extends { comments: false } ? {} : typeof commentable);
+
+type Shape<F extends Fields, P extends "read" | "write"> = {
+  [K in keyof F as F[K][P] extends z.ZodTypeAny ? K : never]: F[K][P] extends z.ZodTypeAny ? F[K][P] : never;
+};
+type OptionalShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<S[K]> };
+type CreateShape<F extends Fields> = {
+  [K in keyof F as F[K]["write"] extends z.ZodTypeAny
+    ? F[K] extends { required: true }
+      ? K
+      : never
+    : never]: F[K]["write"] extends z.ZodTypeAny ? F[K]["write"] : never;
+} & {
+  [K in keyof F as F[K]["write"] extends z.ZodTypeAny
+    ? F[K] extends { required: true }
+      ? never
+      : K
+    : never]: F[K]["write"] extends z.ZodTypeAny ? z.ZodOptional<F[K]["write"]> : never;
+};
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type LookupInput<L, S> = L extends "isnull" ? boolean | "true" | "false" : L extends "in" ? string | S[] : S | S[];
+type FieldFilterInput<K extends string, F> =
+  F extends RelationFieldDef<infer _K, infer _R, infer _W, infer By>
+    ? { [P in K | `${K}_id` as P]?: number | number[] } & {
+        [P in Exclude<F["lookups"][number], "exact"> as `${K}__${P}`]?: LookupInput<P, number>;
+      } & { [P in By as `${K}__${P}`]?: string | string[] }
+    : F extends { lookups: readonly (infer L extends Lookup)[]; _scalar?: infer S }
+      ? { [P in L as P extends "exact" ? K : `${K}__${P}`]?: LookupInput<P, S> }
+      : {};
+type FiltersInput<F extends Fields> = UnionToIntersection<
+  { [K in keyof F & string]: FieldFilterInput<K, F[K]> }[keyof F & string]
+>;
+
+export interface ListControls {
+  limit?: number;
+  offset?: number;
+  page?: number;
+  page_size?: number;
+  brief?: boolean | "true" | "false" | "1" | "0";
+  /** Comma-separated fields, `-` for descending, `__` to follow a relation. */
+  ordering?: string | string[];
+  search?: string;
+  /** Tag slugs; objects must carry all of them. */
+  tag?: string | string[];
+  created_by_request?: string;
+  updated_by_request?: string;
+}
+
+/** What the server receives after a filter parameter is parsed. */
+export type ParsedFilterValue = unknown[] | boolean;
+
+export interface FilterParam {
+  name: string;
+  field: string;
+  lookup: Lookup;
+  /** For relation filters by a target attribute (`rack__name`), that attribute. */
+  by?: string;
+  schema: z.ZodTypeAny;
+}
+
+function filterParamsOf(name: string, fd: AnyField): FilterParam[] {
+  if (!fd.filterScalar) return [];
+  const out: FilterParam[] = [];
+  for (const lookup of fd.lookups) {
+    out.push({ name: paramName(name, lookup), field: name, lookup, schema: lookupSchema(lookup, fd.filterScalar) });
+  }
+  if (isRelation(fd)) {
+    if (fd.kind === "fk")
+      out.push({ name: `${name}_id`, field: name, lookup: "exact", schema: repeatable(fd.filterScalar) });
+    for (const by of fd.by) {
+      out.push({ name: `${name}__${by}`, field: name, lookup: "exact", by, schema: repeatable(z.string()) });
+    }
+  }
+  return out;
+}
+
+function orderingOf(fields: Fields): string[] {
+  const out: string[] = [];
+  for (const [name, fd] of Object.entries(fields)) {
+    if (fd.orderable) out.push(name);
+    if (fd.kind === "fk") for (const by of (fd as RelationFieldDef).by) out.push(`${name}__${by}`);
+  }
+  return out;
+}
+
+const uuid = z.string().uuid("Must be a valid UUID.");
+
+/**
+ * Defines a resource once: its schemas (Read, Brief, Create, Update, Patch, Filters),
+ * its routes (list, create, bulk create/update/patch/delete, retrieve, update, patch,
+ * delete, workflow transitions) and the metadata the server and the OpenAPI
+ * generator read.
+ */
+export function defineResource<
+  const F extends Fields,
+  const B extends keyof F & string,
+  const O extends ResourceOptions<F, B>,
+>(opts: O & ResourceOptions<F, B>) {
+  type AllFields = StdFields<O> & F;
+  const fields = {
+    ...standardFields,
+    ...(opts.tags === false ? {} : taggable),
+    ...(opts.comments === false ? {} : commentable),
+    ...opts.fields,
+  } as unknown as AllFields;
+  const key = `${opts.app}.${opts.name}`;
+  const path = `/api/${opts.app}/${opts.name}/`;
+
+  const readShape: Record<string, z.ZodTypeAny> = { id: z.number().int(), url: z.string().url(), display: z.string() };
+  const createShape: Record<string, z.ZodTypeAny> = {};
+  const briefShape: Record<string, z.ZodTypeAny> = { id: z.number().int(), url: z.string().url(), display: z.string() };
+  for (const [name, fd] of Object.entries(fields as Fields)) {
+    readShape[name] = fd.read;
+    if (fd.write) createShape[name] = fd.required ? fd.write : fd.write.optional();
+  }
+  for (const name of opts.brief) briefShape[name] = (fields as Fields)[name]!.read;
+
+  const Read = z.object(readShape) as unknown as z.ZodObject<
+    { id: z.ZodNumber; url: z.ZodString; display: z.ZodString } & Shape<AllFields, "read">
+  >;
+  const Brief = z.object(briefShape) as unknown as z.ZodObject<
+    { id: z.ZodNumber; url: z.ZodString; display: z.ZodString } & Pick<
+      Shape<AllFields, "read">,
+      B & keyof Shape<AllFields, "read">
+    >
+  >;
+  const Create = z.object(createShape).strict() as unknown as z.ZodObject<CreateShape<AllFields>, "strict">;
+  const Update = Create;
+  const Patch = Create.partial().strict() as unknown as z.ZodObject<OptionalShape<CreateShape<AllFields>>, "strict">;
+  const id = z.number({ required_error: "Each item needs its id." }).int().positive();
+  const BulkUpdateItem = Update.extend({ id });
+  const BulkPatchItem = Patch.extend({ id });
+
+  const filterParams: FilterParam[] = [];
+  for (const [name, fd] of Object.entries(fields as Fields)) filterParams.push(...filterParamsOf(name, fd));
+  const ordering = orderingOf(fields as Fields);
+  const searchFields = Object.entries(fields as Fields)
+    .filter(([, fd]) => fd.searchable)
+    .map(([n]) => n);
+
+  const listShape: Record<string, z.ZodTypeAny> = {
+    limit: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
+    offset: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
+    page: queryInt.pipe(z.number().min(1, "Pages start at 1.")).optional(),
+    page_size: queryInt.pipe(z.number().min(1, "Must be 1 or more.")).optional(),
+    brief: queryBoolean.optional(),
+    ordering: repeatable(z.string())
+      .transform((parts, ctx) => {
+        const out = parts
+          .flatMap((p) => p.split(","))
+          .map((p) => p.trim())
+          .filter(Boolean);
+        const bad = out.filter((o) => !ordering.includes(o.replace(/^-/, "")));
+        if (bad.length) {
+          ctx.addIssue({
+            code: "custom",
+            message: `Unknown ordering field ${bad.map((b) => `"${b}"`).join(", ")}. Valid fields: ${ordering.join(", ")}.`,
+          });
+          return z.NEVER;
+        }
+        return out;
+      })
+      .optional(),
+    search: z.string().max(200).optional(),
+    tag: repeatable(z.string()).optional(),
+    created_by_request: uuid.optional(),
+    updated_by_request: uuid.optional(),
+  };
+  for (const p of filterParams) listShape[p.name] = p.schema.optional();
+  const Filters = z.object(listShape).strict() as unknown as z.ZodType<
+    Record<string, unknown>,
+    z.ZodTypeDef,
+    ListControls & FiltersInput<AllFields>
+  >;
+  const DetailQuery = z.object({ brief: queryBoolean.optional() }).strict();
+  const PathId = z.object({ id: queryInt.pipe(z.number().int().positive("Ids are positive integers.")) });
+  const Paginated = paginated(z.union([Read, Brief]) as unknown as typeof Read);
+
+  const writeErrors = { ...commonErrors, 409: ErrorDetail } as const;
+  const opName = (suffix: string) => `${opts.app}_${opts.name.replace(/-/g, "_")}_${suffix}`;
+  const routes = c.router({
+    list: {
+      method: "GET",
+      path,
+      query: Filters,
+      responses: { 200: Paginated, ...commonErrors },
+      summary: `List ${opts.name.replace(/-/g, " ")}`,
+      metadata: { operationId: opName("list") } as const,
+    },
+    create: {
+      method: "POST",
+      path,
+      body: Create,
+      responses: { 201: Read, ...writeErrors },
+      summary: `Create one ${opts.model}`,
+      metadata: { operationId: opName("create") } as const,
+    },
+    bulkCreate: {
+      method: "POST",
+      path,
+      body: z.array(Create),
+      responses: { 201: z.array(Read), ...writeErrors },
+      summary: `Create several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      metadata: { operationId: opName("bulk_create"), bulk: true } as const,
+    },
+    bulkUpdate: {
+      method: "PUT",
+      path,
+      body: z.array(BulkUpdateItem),
+      responses: { 200: z.array(Read), ...writeErrors },
+      summary: `Replace several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      metadata: { operationId: opName("bulk_update"), bulk: true } as const,
+    },
+    bulkPartialUpdate: {
+      method: "PATCH",
+      path,
+      body: z.array(BulkPatchItem),
+      responses: { 200: z.array(Read), ...writeErrors },
+      summary: `Change several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      metadata: { operationId: opName("bulk_partial_update"), bulk: true } as const,
+    },
+    bulkDelete: {
+      method: "DELETE",
+      path,
+      body: z.array(IdOnly),
+      responses: { 204: c.noBody(), ...writeErrors },
+      summary: `Delete several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      metadata: { operationId: opName("bulk_delete"), bulk: true } as const,
+    },
+    retrieve: {
+      method: "GET",
+      path: `${path}:id/`,
+      pathParams: PathId,
+      query: DetailQuery,
+      responses: { 200: Read, ...commonErrors },
+      summary: `Read one ${opts.model}`,
+      metadata: { operationId: opName("retrieve") } as const,
+    },
+    update: {
+      method: "PUT",
+      path: `${path}:id/`,
+      pathParams: PathId,
+      body: Update,
+      responses: { 200: Read, ...writeErrors },
+      summary: `Replace one ${opts.model}`,
+      metadata: { operationId: opName("update") } as const,
+    },
+    partialUpdate: {
+      method: "PATCH",
+      path: `${path}:id/`,
+      pathParams: PathId,
+      body: Patch,
+      responses: { 200: Read, ...writeErrors },
+      summary: `Change fields of one ${opts.model}`,
+      metadata: { operationId: opName("partial_update") } as const,
+    },
+    delete: {
+      method: "DELETE",
+      path: `${path}:id/`,
+      pathParams: PathId,
+      body: c.noBody(),
+      responses: { 204: c.noBody(), ...writeErrors },
+      summary: `Delete one ${opts.model}`,
+      metadata: { operationId: opName("delete") } as const,
+    },
+  });
+  const workflow = opts.workflow ? workflowRoutes(opts.workflow, { path, PathId, Read, opName }) : undefined;
+
+  return {
+    key,
+    app: opts.app,
+    name: opts.name,
+    model: opts.model,
+    path,
+    description: opts.description,
+    fields,
+    brief: opts.brief,
+    display: opts.display ?? `{${String(opts.brief[0] ?? "id")}}`,
+    defaultOrdering: [...(opts.ordering ?? [])],
+    ordering,
+    searchFields,
+    filterParams,
+    workflow: opts.workflow,
+    schemas: { Read, Brief, Create, Update, Patch, BulkUpdateItem, BulkPatchItem, Filters, Paginated },
+    routes: workflow ? { ...routes, ...workflow } : routes,
+  };
+}
+
+export type ResourceDef = ReturnType<typeof defineResource>;
+/** What the server and generators need of any resource, whatever its fields. */
+export interface AnyResource {
+  key: string;
+  app: string;
+  name: string;
+  model: string;
+  path: string;
+  description: string;
+  fields: Fields;
+  brief: readonly string[];
+  display: string;
+  defaultOrdering: string[];
+  ordering: string[];
+  searchFields: string[];
+  filterParams: FilterParam[];
+  workflow?: Workflow;
+  schemas: Record<string, z.ZodTypeAny>;
+  routes: Record<string, unknown>;
+}
+
+export { ErrorDetail, NestedBase, ValidationError };

@@ -1,0 +1,56 @@
+import { initContract } from "@ts-rest/core";
+import type { AnyResource } from "./common/resource";
+import { tags } from "./core/tags";
+import { assetModels } from "./dcim/asset-models";
+import { dataCenters } from "./dcim/data-centers";
+import { manufacturers } from "./dcim/manufacturers";
+import { racks } from "./dcim/racks";
+import { regions } from "./dcim/regions";
+import { serverRooms } from "./dcim/server-rooms";
+import { servers } from "./dcim/servers";
+import { switches } from "./dcim/switches";
+import { system } from "./system";
+
+export * from "./common/fields";
+export * from "./common/headers";
+export * from "./common/lookups";
+export * from "./common/resource";
+export * from "./common/schemas";
+export * from "./common/workflow";
+export { AssetModelCategory } from "./dcim/asset-models";
+export { RackStatus } from "./dcim/racks";
+export { PowerState, ServerStatus } from "./dcim/servers";
+export { SwitchStatus } from "./dcim/switches";
+export { system };
+
+const c = initContract();
+
+/**
+ * The resource tree, by app. The SDK's client tree, the server's routes and the
+ * OpenAPI document are all derived from this one object.
+ */
+export const resources = {
+  core: { tags },
+  dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches },
+} as const;
+
+type Routes<T> = { [A in keyof T]: { [R in keyof T[A]]: T[A][R] extends { routes: infer X } ? X : never } };
+
+function routesOf<T extends Record<string, Record<string, { routes: unknown }>>>(tree: T): Routes<T> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [app, rs] of Object.entries(tree)) {
+    out[app] = {};
+    for (const [name, r] of Object.entries(rs)) out[app][name] = r.routes;
+  }
+  return out as Routes<T>;
+}
+
+export const contract = c.router({ ...routesOf(resources), system: system.routes } as ReturnType<
+  typeof routesOf<typeof resources>
+> & { system: typeof system.routes });
+
+/** Every resource, flat, keyed `app.name` (what the server binds and OPTIONS describes). */
+export const resourceList: AnyResource[] = Object.values(resources).flatMap(
+  (app) => Object.values(app) as unknown as AnyResource[],
+);
+export const resourceByKey = new Map(resourceList.map((r) => [r.key, r]));

@@ -1,0 +1,105 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { Logger } from "drizzle-orm/logger";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+
+export type Database = PgDatabase<PgQueryResultHKT>;
+export type Backend = "pglite" | "postgresql";
+
+export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../drizzle");
+
+/**
+ * Counts SQL statements per unit of work (an HTTP request, a test): the server
+ * runs each request inside `queryCounter.run({ count: 0 }, ...)` and tests assert
+ * that lists and details stay within their budget.
+ */
+export const queryCounter = new AsyncLocalStorage<{ count: number }>();
+const countingLogger: Logger = {
+  logQuery() {
+    const c = queryCounter.getStore();
+    if (c) c.count++;
+  },
+};
+
+export interface DatabaseHandle {
+  db: Database;
+  backend: Backend;
+  migrate(): Promise<void>;
+  migrationLevel(): Promise<{ migration: string | null; applied: number }>;
+  serverVersion(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres:// URL; when absent, embedded PGlite is used. */
+  url?: string;
+  /** PGlite data directory; `memory://` keeps it in memory. */
+  dataDir?: string;
+  /** postgres.js pool size. */
+  poolSize?: number;
+}
+
+/** The one client factory: embedded PGlite by default, PostgreSQL when a URL is given. */
+export async function openDatabase(opts: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (opts.url) {
+    const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const db = drizzlePostgres(client, { logger: countingLogger }) as unknown as Database;
+    return handle(
+      db,
+      "postgresql",
+      () => migratePostgres(db as never, { migrationsFolder }),
+      () => client.end({ timeout: 5 }),
+    );
+  }
+  const dataDir = opts.dataDir ?? "./.rackplane/data";
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite(client, { logger: countingLogger }) as unknown as Database;
+  return handle(
+    db,
+    "pglite",
+    () => migratePglite(db as never, { migrationsFolder }),
+    () => client.close(),
+  );
+}
+
+function handle(
+  db: Database,
+  backend: Backend,
+  migrate: () => Promise<void>,
+  close: () => Promise<void>,
+): DatabaseHandle {
+  return {
+    db,
+    backend,
+    migrate,
+    close,
+    async serverVersion() {
+      const rows = await db.execute(sql`select current_setting('server_version') as v`);
+      return String(rowsOf<{ v: string }>(rows)[0]?.v ?? "");
+    },
+    async migrationLevel() {
+      const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+        entries: { idx: number; tag: string }[];
+      };
+      const rows = await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const applied = Number(rowsOf<{ n: number }>(rows)[0]?.n ?? 0);
+      return { migration: journal.entries[applied - 1]?.tag ?? null, applied };
+    },
+  };
+}
+
+/** postgres.js returns an array of rows, PGlite `{ rows }`; callers see rows. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,34 @@
+import { index, integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
+import { commentsColumn, standardColumns, standardIndexes } from "../columns";
+import { assetModels } from "./asset-models";
+import { racks } from "./racks";
+
+export const servers = pgTable(
+  "servers",
+  {
+    ...standardColumns,
+    ...commentsColumn,
+    name: varchar("name", { length: 100 }).notNull(),
+    asset_model_id: integer("asset_model_id").references(() => assetModels.id),
+    manufacturer: varchar("manufacturer", { length: 100 }).notNull().default(""),
+    model: varchar("model", { length: 100 }).notNull().default(""),
+    serial_number: varchar("serial_number", { length: 100 }).notNull().default(""),
+    sku: varchar("sku", { length: 100 }).notNull().default(""),
+    bios_version: varchar("bios_version", { length: 100 }).notNull().default(""),
+    bmc_url: varchar("bmc_url", { length: 200 }).notNull().default(""),
+    power_state: varchar("power_state", { length: 20 }).notNull().default("unknown"),
+    status: varchar("status", { length: 30 }).notNull().default("new"),
+    rack_id: integer("rack_id").references(() => racks.id, { onDelete: "set null" }),
+    position: integer("position"),
+    asset_tag: varchar("asset_tag", { length: 50 }).unique(),
+    local_context_data: jsonb("local_context_data"),
+  },
+  (t) => [
+    ...standardIndexes("servers", t),
+    index("servers_name_idx").on(t.name),
+    index("servers_status_idx").on(t.status),
+    index("servers_rack_idx").on(t.rack_id),
+    index("servers_asset_model_idx").on(t.asset_model_id),
+    index("servers_serial_number_idx").on(t.serial_number),
+  ],
+);
