@@ -3,8 +3,10 @@ import { resourceByKey } from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
+import type { Handler } from "../http/handler";
 import type { RequestContext } from "./context";
 import type { JoinTable } from "./m2m";
+import type { ResourceService } from "./service";
 
 /** A write about to happen, handed to a resource's validation hook. */
 export interface WriteCheck {
@@ -21,6 +23,8 @@ export interface BindingOptions {
   joinTables?: Record<string, JoinTable>;
   /** Cross-field or cross-row rules; return field errors to refuse the write. */
   validate?: (check: WriteCheck) => Promise<FieldErrors | undefined> | FieldErrors | undefined;
+  /** Handlers of the resource's declared actions, keyed like its routes. */
+  actions?: (svc: ResourceService, b: Binding) => Record<string, Handler>;
 }
 
 /**

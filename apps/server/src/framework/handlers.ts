@@ -44,5 +44,6 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
       return { status: 204 };
     },
     ...(b.resource.workflow ? transitionHandlers(b, svc) : {}),
+    ...(b.actions?.(svc, b) ?? {}),
   };
 }

@@ -34,7 +34,9 @@ export function mountContract(
 ) {
   for (const e of entries)
     if (!handlers.has(e.key)) throw new Error(`no handler for ${e.key} (${e.route.method} ${e.route.path})`);
-  for (const [path, group] of groupByPath(entries)) {
+  // Static paths first, so `/servers/remove_from_pool/` is not taken for `/servers/:id/`.
+  const groups = [...groupByPath(entries)].sort(([a], [b]) => a.split(":").length - b.split(":").length);
+  for (const [path, group] of groups) {
     const methods = [...new Set(group.map((g) => g.route.method))];
     const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
     router.all(expressPath(path), async (req: Request, res: Response, next: NextFunction) => {

@@ -38,6 +38,23 @@ export interface ResourceOptions<F extends Fields, B extends keyof F & string> {
   /** `comments` text (default true). */
   comments?: boolean;
   workflow?: Workflow;
+  /**
+   * Extra actions, keyed by route name: `/api/<app>/<name>/<id>/<path>/` when
+   * `detail`, else `/api/<app>/<name>/<path>/`. Their handlers live on the server binding.
+   */
+  actions?: Record<string, ActionSpec>;
+}
+
+export interface ActionSpec {
+  /** URL segment, snake_case as in the source documents (`assign_servers`). */
+  path: string;
+  detail: boolean;
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: z.ZodTypeAny;
+  query?: z.ZodTypeAny;
+  responses: Record<number, z.ZodTypeAny>;
+  summary: string;
+  description?: string;
 }
 
 /** Fields every resource gets; `tags` and `comments` unless turned off. */
@@ -319,6 +336,7 @@ export function defineResource<
     },
   });
   const workflow = opts.workflow ? workflowRoutes(opts.workflow, { path, PathId, Read, opName }) : undefined;
+  const actions = actionRoutes(opts.actions, path, PathId, opName);
 
   return {
     key,
@@ -336,8 +354,47 @@ export function defineResource<
     filterParams,
     workflow: opts.workflow,
     schemas: { Read, Brief, Create, Update, Patch, BulkUpdateItem, BulkPatchItem, Filters, Paginated },
-    routes: workflow ? { ...routes, ...workflow } : routes,
+    actions: opts.actions ?? {},
+    routes: { ...routes, ...(workflow ?? {}), ...actions } as typeof routes &
+      (O["workflow"] extends Workflow ? NonNullable<typeof workflow> : {}) &
+      ActionRoutes<NonNullable<O["actions"]>>,
   };
+}
+
+type ActionRoutes<A extends Record<string, ActionSpec>> = {
+  [K in keyof A]: {
+    method: A[K]["method"];
+    path: string;
+    pathParams: A[K]["detail"] extends true ? z.ZodObject<{ id: z.ZodTypeAny }> : undefined;
+    body: A[K]["body"] extends z.ZodTypeAny ? A[K]["body"] : undefined;
+    query: A[K]["query"] extends z.ZodTypeAny ? A[K]["query"] : undefined;
+    responses: A[K]["responses"] & typeof commonErrors;
+    summary: string;
+    metadata: { operationId: string };
+  };
+};
+
+function actionRoutes(
+  specs: Record<string, ActionSpec> | undefined,
+  path: string,
+  PathId: z.ZodObject<{ id: z.ZodTypeAny }>,
+  opName: (s: string) => string,
+) {
+  const out: Record<string, unknown> = {};
+  for (const [name, a] of Object.entries(specs ?? {})) {
+    out[name] = {
+      method: a.method,
+      path: a.detail ? `${path}:id/${a.path}/` : `${path}${a.path}/`,
+      ...(a.detail ? { pathParams: PathId } : {}),
+      ...(a.method !== "GET" ? { body: a.body ?? c.noBody() } : {}),
+      ...(a.query ? { query: a.query } : {}),
+      responses: { ...commonErrors, ...a.responses },
+      summary: a.summary,
+      description: a.description,
+      metadata: { operationId: opName(a.path) },
+    };
+  }
+  return out;
 }
 
 export type ResourceDef = ReturnType<typeof defineResource>;
@@ -357,6 +414,7 @@ export interface AnyResource {
   searchFields: string[];
   filterParams: FilterParam[];
   workflow?: Workflow;
+  actions: Record<string, ActionSpec>;
   schemas: Record<string, z.ZodTypeAny>;
   routes: Record<string, unknown>;
 }

@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The suite always runs on embedded PGlite; when DATABASE_URL is set it runs a
+ * second time against that PostgreSQL server. Same tests, same assertions.
+ */
+const backends = ["pglite", ...(process.env.DATABASE_URL ? ["postgresql"] : [])];
+
+export default defineConfig({
+  test: {
+    projects: backends.map((backend) => ({
+      extends: true,
+      test: {
+        name: backend,
+        env: { RACKPLANE_TEST_BACKEND: backend },
+        include: ["test/**/*.test.ts"],
+        testTimeout: 30_000,
+        hookTimeout: 60_000,
+        pool: "forks",
+      },
+    })),
+  },
+});
