@@ -9,6 +9,7 @@ import { regions } from "./dcim/regions";
 import { serverRooms } from "./dcim/server-rooms";
 import { servers } from "./dcim/servers";
 import { switches } from "./dcim/switches";
+import { ipam } from "./ipam";
 import { system } from "./system";
 
 export * from "./common/fields";
@@ -16,11 +17,13 @@ export * from "./common/headers";
 export * from "./common/lookups";
 export * from "./common/resource";
 export * from "./common/schemas";
+export * from "./common/net";
 export * from "./common/workflow";
 export { AssetModelCategory } from "./dcim/asset-models";
 export { RackStatus } from "./dcim/racks";
 export { PowerState, ServerStatus } from "./dcim/servers";
 export { SwitchStatus } from "./dcim/switches";
+export { AllocateIp, AvailableIp, IpAddressStatus, NetworkStatus } from "./ipam";
 export { system };
 
 const c = initContract();
@@ -32,6 +35,7 @@ const c = initContract();
 export const resources = {
   core: { tags },
   dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches },
+  ipam,
 } as const;
 
 type Routes<T> = { [A in keyof T]: { [R in keyof T[A]]: T[A][R] extends { routes: infer X } ? X : never } };

@@ -23,6 +23,13 @@ export interface BindingOptions {
   joinTables?: Record<string, JoinTable>;
   /** Cross-field or cross-row rules; return field errors to refuse the write. */
   validate?: (check: WriteCheck) => Promise<FieldErrors | undefined> | FieldErrors | undefined;
+  /**
+   * Columns computed from the others (an address's network): returned values are
+   * stored with the write, before `validate` runs.
+   */
+  derive?: (check: WriteCheck) => Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Runs in the write's transaction after rows of this resource were created, changed or deleted. */
+  afterWrite?: (tx: Database, ids: number[], ctx: RequestContext | undefined) => Promise<void>;
   /** Handlers of the resource's declared actions, keyed like its routes. */
   actions?: (svc: ResourceService, b: Binding) => Record<string, Handler>;
 }

@@ -1,4 +1,4 @@
-import type { AnyField, FilterParam, RelationFieldDef } from "@rackplane/contract";
+import { type AnyField, type FilterParam, NET_OPERATORS, type RelationFieldDef } from "@rackplane/contract";
 import { type SQL, sql } from "drizzle-orm";
 import { type Binding, bindingOf, targetKey } from "./binding";
 import { m2mStorage } from "./m2m";
@@ -37,9 +37,17 @@ export function whereOf(b: Binding, a: string, query: Record<string, unknown>): 
 
 function searchOf(b: Binding, a: string, q: string): SQL {
   const pattern = `%${likeEscape(q)}%`;
-  const ors = b.resource.searchFields.map((f) => sql`${col(a, b.columns.get(f)!)} ILIKE ${pattern}`);
+  const ors = b.resource.searchFields.map((f) => sql`${textOf(b, a, f)} ILIKE ${pattern}`);
   if (/^\d+$/.test(q) && Number(q) <= 2147483647) ors.push(sql`${col(a, "id")} = ${Number(q)}`);
   return ors.length ? sql`(${list(ors, " OR ")})` : sql`false`;
+}
+
+/** A column as text for ILIKE: network types through their read form. */
+function textOf(b: Binding, a: string, f: string): SQL {
+  const kind = b.resource.fields[f]!.kind;
+  return kind === "ip" || kind === "cidr" || kind === "mac"
+    ? fieldExpression(b, a, f, b.resource.fields[f]!)
+    : col(a, b.columns.get(f)!);
 }
 
 function hasTag(b: Binding, a: string, slug: string): SQL {
@@ -77,10 +85,19 @@ function m2mCondition(b: Binding, a: string, p: FilterParam, fd: RelationFieldDe
   return p.lookup === "n" ? sql`NOT ${exists}` : exists;
 }
 
+/** Parameter casts so comparisons run on the column's own type (and its indexes). */
+const CASTS: Partial<Record<AnyField["kind"], string>> = {
+  datetime: "::timestamptz",
+  date: "::date",
+  ip: "::inet",
+  cidr: "::cidr",
+  mac: "::macaddr",
+};
+
 /** One lookup on one expression. */
 export function lookup(expr: SQL, fd: AnyField, op: string, value: unknown): SQL {
   const vs = (Array.isArray(value) ? value : [value]) as unknown[];
-  const cast = fd.kind === "datetime" ? sql.raw("::timestamptz") : fd.kind === "date" ? sql.raw("::date") : sql.raw("");
+  const cast = sql.raw(CASTS[fd.kind] ?? "");
   const typed = (v: unknown) => sql`${v}${cast}`;
   const any = (f: (v: unknown) => SQL) => (vs.length === 1 ? f(vs[0]) : sql`(${list(vs.map(f), " OR ")})`);
   const target = expr;
@@ -93,6 +110,15 @@ export function lookup(expr: SQL, fd: AnyField, op: string, value: unknown): SQL
       return sql`(${target} IS NULL OR ${target} NOT IN (${list(vs.map(typed))}))`;
     case "isnull":
       return value ? sql`${expr} IS NULL` : sql`${expr} IS NOT NULL`;
+    case "family":
+      return sql`family(${expr}) IN (${values(vs)})`;
+    case "net_contained":
+    case "net_contained_or_equal":
+    case "net_contains":
+    case "net_contains_or_equals": {
+      const operator = sql.raw(NET_OPERATORS[op]);
+      return any((v) => sql`${expr} ${operator} ${v}::inet`);
+    }
     case "iexact":
       return any((v) => sql`lower(${expr}) = lower(${v})`);
     case "nie":

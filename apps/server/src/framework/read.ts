@@ -38,6 +38,11 @@ export function fieldExpression(b: Binding, a: string, name: string, fd: AnyFiel
       return sql`to_json(${col(a, b.columns.get(name)!)}) #>> '{}'`;
     case "date":
       return sql`${col(a, b.columns.get(name)!)}::text`;
+    case "ip":
+      return sql`host(${col(a, b.columns.get(name)!)})`;
+    case "cidr":
+    case "mac":
+      return sql`${col(a, b.columns.get(name)!)}::text`;
     default:
       return col(a, b.columns.get(name)!);
   }

@@ -57,10 +57,24 @@ export class ResourceService {
   }
 
   /** Creates every item or none; errors come back per item. */
-  async create(b: Binding, items: Record<string, unknown>[], ctx: RequestContext, bulk: boolean) {
-    return this.db.transaction(async (tx) => {
+  /** One transaction for an action that locks rows before writing through the service (`db` below). */
+  transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(tx as Database));
+  }
+
+  async create(
+    b: Binding,
+    items: Record<string, unknown>[],
+    ctx: RequestContext,
+    bulk: boolean,
+    /** An enclosing transaction (the write becomes a savepoint in it). */
+    db: Database = this.db,
+  ) {
+    return db.transaction(async (tx) => {
       const errors: FieldErrors[] = items.map(() => ({}));
       const prepared = await prepareWrites(tx as Database, b, items, errors, true);
+      if (b.derive)
+        for (const p of prepared) Object.assign(p.columns, await b.derive({ tx: tx as Database, values: p.columns, ctx }));
       await this.check(
         tx as Database,
         b,
@@ -76,6 +90,7 @@ export class ResourceService {
       }));
       const ids = await this.insertRows(tx as Database, b, rows);
       for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m);
+      await b.afterWrite?.(tx as Database, ids, ctx);
       const created = await this.fetchRows(tx as Database, b, ids);
       return created.map((r) => present(b.resource, r, ctx));
     });
@@ -112,6 +127,14 @@ export class ResourceService {
       const errors: FieldErrors[] = items.map(() => ({}));
       const prepared = await prepareWrites(tx as Database, b, items, errors, !partial);
       const merged = prepared.map((p, i) => ({ ...existing.get(ids[i]!)!, ...p.columns }));
+      if (b.derive) {
+        for (const [i, p] of prepared.entries()) {
+          const values = merged[i]!;
+          const derived = await b.derive({ tx: tx as Database, values, existing: existing.get(ids[i]!), ctx });
+          Object.assign(p.columns, derived);
+          Object.assign(values, derived);
+        }
+      }
       await this.check(tx as Database, b, merged, errors, ctx, bulk, existing, ids);
       for (const [i, p] of prepared.entries()) {
         const id = ids[i]!;
@@ -122,6 +145,7 @@ export class ResourceService {
           .where(sql`id = ${id}`);
         await writeM2M(tx as Database, b, id, p.m2m);
       }
+      await b.afterWrite?.(tx as Database, ids, ctx);
       const rows = await this.fetchRows(tx as Database, b, ids);
       return rows.map((r) => present(b.resource, r, ctx));
     });
@@ -216,6 +240,7 @@ export class ResourceService {
         );
       }
       await tx.execute(sql`DELETE FROM ${ident(b.tableName)} WHERE id IN (${values(ids)})`);
+      await b.afterWrite?.(tx as Database, ids, undefined);
     });
   }
 }

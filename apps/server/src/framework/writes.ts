@@ -130,7 +130,9 @@ export async function resolveByAttributes(
     } else if (typeof value === "object") {
       return `Attribute "${key}" must be a plain value.`;
     } else {
-      conds.push(sql`${column}::text = ${String(value)}`);
+      // Compare as text; an address is compared without its /32 (or /128).
+      const text = fd.kind === "ip" ? sql`host(${column})` : sql`${column}::text`;
+      conds.push(sql`${text} = ${String(value)}`);
     }
   }
   const rows = rowsOf<{ id: number }>(

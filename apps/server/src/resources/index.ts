@@ -3,6 +3,7 @@ import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
 import { positionFitsRack } from "./dcim/rack-position";
 import { regionParentIsNotDescendant } from "./dcim/regions";
+import { bindIpam } from "./ipam";
 
 /**
  * Every resource bound to its table. A plain resource is one line; rules that
@@ -18,4 +19,5 @@ export function bindAll() {
   bind(resources.dcim.assetModels, schema.assetModels);
   bind(resources.dcim.servers, schema.servers, { validate: positionFitsRack });
   bind(resources.dcim.switches, schema.switches, { validate: positionFitsRack });
+  bindIpam();
 }

@@ -9,9 +9,11 @@ import {
   queryDateTime,
   queryInt,
   queryNumber,
+  NET_LOOKUPS,
   RELATION_LOOKUPS,
   STRING_LOOKUPS,
 } from "./lookups";
+import { cidrSchema, ipSchema, macSchema } from "./net";
 import { NestedBase } from "./schemas";
 
 /**
@@ -33,7 +35,10 @@ export type FieldKind =
   | "choice"
   | "fk"
   | "m2m"
-  | "count";
+  | "count"
+  | "ip"
+  | "cidr"
+  | "mac";
 
 export interface FieldOptions {
   /** Must be sent on create and PUT. */
@@ -266,6 +271,30 @@ export const f = {
       ),
     );
   },
+  /** One IP address (`inet` without prefix), normalised; `family` restricts it to IPv4 or IPv6. */
+  ip<const O extends FieldOptions & { family?: 4 | 6 }>(o: O = {} as O) {
+    return netField("ip", ipSchema(o.family), o);
+  },
+  /** A network (`cidr`) as address/prefix; host bits right of the mask are refused. */
+  cidr<const O extends FieldOptions>(o: O = {} as O) {
+    return netField("cidr", cidrSchema(true), o);
+  },
+  /** A MAC address (`macaddr`), accepted in the usual notations, read as `aa:bb:cc:dd:ee:ff`. */
+  mac<const O extends FieldOptions>(o: O = {} as O) {
+    const write = macSchema as unknown as z.ZodString;
+    return req(
+      o,
+      base<"mac", Nullable<z.ZodString, O>, Nullable<z.ZodString, O>, string, (typeof CHOICE_LOOKUPS)[number]>(
+        "mac",
+        maybeNull(z.string(), o),
+        maybeNull(write, o),
+        macSchema,
+        lookupsFor(CHOICE_LOOKUPS, o),
+        o,
+        true,
+      ),
+    );
+  },
   /** Free-form JSON object (config contexts, local_context_data). */
   json<const O extends FieldOptions>(o: O = {} as O) {
     const obj = z.record(z.unknown());
@@ -375,6 +404,23 @@ export const f = {
     return { ...def, countOf: { resource, via } };
   },
 };
+
+/** IP and CIDR fields share PostgreSQL's network lookups; exact values are normalised like writes. */
+function netField<K extends "ip" | "cidr", const O extends FieldOptions>(kind: K, write: z.ZodTypeAny, o: O) {
+  const w = write as unknown as z.ZodString;
+  return req(
+    o,
+    base<K, Nullable<z.ZodString, O>, Nullable<z.ZodString, O>, string, (typeof NET_LOOKUPS)[number]>(
+      kind,
+      maybeNull(z.string(), o),
+      maybeNull(w, o),
+      kind === "ip" ? ipSchema() : cidrSchema(false),
+      lookupsFor(NET_LOOKUPS, o),
+      o,
+      true,
+    ),
+  );
+}
 
 /** A set of choices: `value` stored, `{value,label}` read, value or label accepted. */
 export interface ChoiceSet<V extends string = string> {

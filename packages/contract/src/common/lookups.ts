@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryFamily, queryNetwork } from "./net";
 
 /**
  * Filter lookups (`?name__icontains=web`) by field type. The table is the single
@@ -22,11 +23,30 @@ export const ORDERED_LOOKUPS = ["exact", "n", "lt", "lte", "gt", "gte", "in", "i
 export const CHOICE_LOOKUPS = ["exact", "n", "in", "isnull"] as const;
 export const BOOL_LOOKUPS = ["exact", "isnull"] as const;
 export const RELATION_LOOKUPS = ["exact", "n", "in", "isnull"] as const;
+/** IP and CIDR fields: PostgreSQL's network operators (`<<`, `<<=`, `>>`, `>>=`) and `family()`. */
+export const NET_LOOKUPS = [
+  "exact",
+  "n",
+  "in",
+  "isnull",
+  "net_contained",
+  "net_contained_or_equal",
+  "net_contains",
+  "net_contains_or_equals",
+  "family",
+] as const;
+export const NET_OPERATORS = {
+  net_contained: "<<",
+  net_contained_or_equal: "<<=",
+  net_contains: ">>",
+  net_contains_or_equals: ">>=",
+} as const;
 
 export type Lookup =
   | (typeof STRING_LOOKUPS)[number]
   | (typeof ORDERED_LOOKUPS)[number]
-  | (typeof CHOICE_LOOKUPS)[number];
+  | (typeof CHOICE_LOOKUPS)[number]
+  | (typeof NET_LOOKUPS)[number];
 
 /** A lookup's parameter name: `exact` is the bare field name. */
 export function paramName(field: string, lookup: Lookup): string {
@@ -50,6 +70,11 @@ export const LOOKUP_DESCRIPTIONS: Record<Lookup, string> = {
   gte: "greater than or equal",
   in: "one of a comma-separated list",
   isnull: "is null (true) or is not null (false)",
+  net_contained: "inside the network, not equal to it",
+  net_contained_or_equal: "inside or equal to the network",
+  net_contains: "contains the address or network, not equal to it",
+  net_contains_or_equals: "contains or equals the address or network",
+  family: "address family, 4 or 6",
 };
 
 const toArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
@@ -111,5 +136,7 @@ export const queryDateTime = z
 export function lookupSchema(lookup: Lookup, scalar: z.ZodTypeAny): z.ZodTypeAny {
   if (lookup === "isnull") return queryBoolean;
   if (lookup === "in") return commaList(scalar);
+  if (lookup === "family") return repeatable(queryFamily);
+  if (lookup in NET_OPERATORS) return repeatable(queryNetwork);
   return repeatable(scalar);
 }

@@ -38,6 +38,8 @@ export interface ResourceOptions<F extends Fields, B extends keyof F & string> {
   /** `comments` text (default true). */
   comments?: boolean;
   workflow?: Workflow;
+  /** Extra names for existing filters, e.g. `{ parent: "address__net_contained_or_equal" }`. */
+  filterAliases?: Record<string, string>;
   /**
    * Extra actions, keyed by route name: `/api/<app>/<name>/<id>/<path>/` when
    * `detail`, else `/api/<app>/<name>/<path>/`. Their handlers live on the server binding.
@@ -204,6 +206,11 @@ export function defineResource<
 
   const filterParams: FilterParam[] = [];
   for (const [name, fd] of Object.entries(fields as Fields)) filterParams.push(...filterParamsOf(name, fd));
+  for (const [alias, target] of Object.entries(opts.filterAliases ?? {})) {
+    const p = filterParams.find((x) => x.name === target);
+    if (!p) throw new Error(`${key}: filter alias ${alias} → unknown filter ${target}`);
+    filterParams.push({ ...p, name: alias });
+  }
   const ordering = orderingOf(fields as Fields);
   const searchFields = Object.entries(fields as Fields)
     .filter(([, fd]) => fd.searchable)
@@ -241,7 +248,7 @@ export function defineResource<
   const Filters = z.object(listShape).strict() as unknown as z.ZodType<
     Record<string, unknown>,
     z.ZodTypeDef,
-    ListControls & FiltersInput<AllFields>
+    ListControls & FiltersInput<AllFields> & { [P in keyof O["filterAliases"]]?: string | string[] }
   >;
   const DetailQuery = z.object({ brief: queryBoolean.optional() }).strict();
   const PathId = z.object({ id: queryInt.pipe(z.number().int().positive("Ids are positive integers.")) });
@@ -391,7 +398,8 @@ function actionRoutes(
       responses: { ...commonErrors, ...a.responses },
       summary: a.summary,
       description: a.description,
-      metadata: { operationId: opName(a.path) },
+      // From the route key, so two methods on one path (GET/POST available-ips) stay distinct.
+      metadata: { operationId: opName(name.replace(/[A-Z]/g, (ch) => `_${ch.toLowerCase()}`)) },
     };
   }
   return out;

@@ -7,3 +7,4 @@ export * from "./dcim/regions";
 export * from "./dcim/server-rooms";
 export * from "./dcim/servers";
 export * from "./dcim/switches";
+export * from "./ipam/index";

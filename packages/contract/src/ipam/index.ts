@@ -1,0 +1,7 @@
+import { ipAddresses } from "./ip-addresses";
+import { networkEnvironments } from "./network-environments";
+import { networks } from "./networks";
+
+export { IpAddressStatus } from "./ip-addresses";
+export { AvailableIp, AllocateIp, NetworkStatus } from "./networks";
+export const ipam = { networkEnvironments, networks, ipAddresses } as const;

@@ -1,0 +1,3 @@
+export * from "./ip-addresses";
+export * from "./network-environments";
+export * from "./networks";

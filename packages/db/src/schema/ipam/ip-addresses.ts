@@ -1,0 +1,29 @@
+import { index, inet, integer, pgTable, unique, varchar } from "drizzle-orm/pg-core";
+import { commentsColumn, standardColumns, standardIndexes } from "../columns";
+import { networkEnvironments } from "./network-environments";
+import { networks } from "./networks";
+
+export const ipAddresses = pgTable(
+  "ip_addresses",
+  {
+    ...standardColumns,
+    ...commentsColumn,
+    address: inet("address").notNull(),
+    network_environment_id: integer("network_environment_id").references(() => networkEnvironments.id, {
+      onDelete: "set null",
+    }),
+    /** Derived on every write: the smallest network of the environment containing the address. */
+    network_id: integer("network_id").references(() => networks.id, { onDelete: "set null" }),
+    hostname: varchar("hostname", { length: 255 }).notNull().default(""),
+    dns_name: varchar("dns_name", { length: 255 }).notNull().default(""),
+    status: varchar("status", { length: 30 }).notNull().default("active"),
+    description: varchar("description", { length: 200 }).notNull().default(""),
+  },
+  (t) => [
+    ...standardIndexes("ip_addresses", t),
+    unique("ip_addresses_env_address_key").on(t.network_environment_id, t.address).nullsNotDistinct(),
+    index("ip_addresses_address_gist").using("gist", t.address.op("inet_ops")),
+    index("ip_addresses_network_idx").on(t.network_id),
+    index("ip_addresses_hostname_idx").on(t.hostname),
+  ],
+);
