@@ -1,8 +1,9 @@
 import { openDatabase } from "@rackplane/db";
 import { createRackplane } from "./app";
 import { configFromEnv } from "./config";
+import { seed } from "./seed";
 
-/** `rackplane serve` (default) | `rackplane migrate` */
+/** `rackplane serve` (default) | `rackplane migrate` | `rackplane seed` */
 async function main() {
   const [command = "serve"] = process.argv.slice(2);
   const config = configFromEnv();
@@ -14,11 +15,19 @@ async function main() {
     await db.close();
     return;
   }
+  if (command === "seed") {
+    const rp = await createRackplane(config);
+    await seed(rp.database);
+    await rp.close();
+    return;
+  }
   if (command !== "serve") {
-    console.error(`unknown command "${command}"; use serve or migrate`);
+    console.error(`unknown command "${command}"; use serve, migrate or seed`);
     process.exit(2);
   }
   const rp = await createRackplane(config);
+  // Sample data on demand for a first look: RACKPLANE_SEED=1 (only fills an empty database).
+  if (process.env.RACKPLANE_SEED === "1") await seed(rp.database);
   const server = rp.app.listen(config.port, config.host, () => {
     const where = config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`;
     console.log(`Rackplane listening on http://${config.host}:${config.port}/api/ (${where})`);
