@@ -1,0 +1,127 @@
+import { z } from "zod";
+import { isChoice } from "../common/fields";
+import { LOOKUP_DESCRIPTIONS } from "../common/lookups";
+import type { AnyResource, FilterParam } from "../common/resource";
+import type { ResourceComponents } from "./components";
+import type { JsonSchema, SchemaRegistry } from "./json-schema";
+
+export type Parameter = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/parameters/${name}` });
+
+/** Query parameters shared by every list, as `components.parameters`. */
+export const SHARED_PARAMETERS: Record<string, Parameter> = {
+  limit: query("limit", { type: "integer", minimum: 0 }, "Page size (capped at the server maximum)."),
+  offset: query("offset", { type: "integer", minimum: 0 }, "Index of the first result."),
+  page: query("page", { type: "integer", minimum: 1 }, "Page number, from 1 (with `page_size`)."),
+  page_size: query("page_size", { type: "integer", minimum: 1 }, "Page size for `page`."),
+  brief: query("brief", { type: "boolean" }, "Return brief objects (id, url, display and identifying fields)."),
+  search: query("search", { type: "string", maxLength: 200 }, "Case-insensitive partial match over the search fields."),
+  tag: {
+    ...query(
+      "tag",
+      { type: "array", items: { type: "string" } },
+      "Tag slugs; repeat for objects carrying all of them.",
+    ),
+    style: "form",
+    explode: true,
+  },
+  created_by_request: query(
+    "created_by_request",
+    { type: "string", format: "uuid" },
+    "Objects created by the request with this X-Request-ID.",
+  ),
+  updated_by_request: query(
+    "updated_by_request",
+    { type: "string", format: "uuid" },
+    "Objects changed by the request with this X-Request-ID.",
+  ),
+  RequestId: {
+    name: "X-Request-ID",
+    in: "header",
+    required: false,
+    description: "Your own request id (a UUID), echoed back and stored in change records.",
+    schema: { type: "string", format: "uuid" },
+  },
+};
+
+function query(name: string, schema: JsonSchema, description: string): Parameter {
+  return { name, in: "query", required: false, description, schema };
+}
+
+/**
+ * The query parameters of one route: shared list controls by reference, the
+ * resource's `ordering` (an enum of its fields), and every filter with its lookup,
+ * typed from the field declaration. Repeated parameters are exploded arrays
+ * (`?status=new&status=free`), `__in` a comma list (`explode: false`).
+ */
+export function queryParameters(
+  route: { query?: unknown },
+  r: AnyResource | undefined,
+  reg: SchemaRegistry,
+  comps: ResourceComponents,
+): Parameter[] {
+  const q = route.query as z.AnyZodObject | undefined;
+  if (!q || !(q instanceof z.ZodObject)) return [];
+  const filters = new Map((r?.filterParams ?? []).map((p) => [p.name, p]));
+  const out: Parameter[] = [];
+  for (const [name, schema] of Object.entries(q.shape as z.ZodRawShape)) {
+    if (name in SHARED_PARAMETERS) out.push(ref(name));
+    else if (name === "ordering" && r) out.push(ordering(r));
+    else if (filters.has(name)) out.push(filterParameter(filters.get(name)!, r!, reg, comps));
+    else out.push(generic(name, schema, reg));
+  }
+  return out;
+}
+
+function ordering(r: AnyResource): Parameter {
+  return {
+    ...query(
+      "ordering",
+      { type: "array", items: { type: "string", enum: r.ordering.flatMap((o) => [o, `-${o}`]) } },
+      "Sort fields, comma-separated; `-` for descending, `__` follows a relation.",
+    ),
+    style: "form",
+    explode: false,
+  };
+}
+
+function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, comps: ResourceComponents): Parameter {
+  const fd = r.fields[p.field]!;
+  let scalar: JsonSchema;
+  if (p.by) scalar = { type: "string" };
+  else if (isChoice(fd)) scalar = comps.choiceEnum(fd.choices);
+  else if (fd.kind === "fk" || fd.kind === "m2m") scalar = { type: "integer" };
+  else scalar = scalarOf(reg.convert(fd.filterScalar!), fd.kind);
+  const target = p.by
+    ? `\`${p.field}\` by its ${p.by}`
+    : p.name === `${p.field}_id`
+      ? `\`${p.field}\` id`
+      : `\`${p.field}\``;
+  const description = `${target}: ${LOOKUP_DESCRIPTIONS[p.lookup]}.`;
+  if (p.lookup === "isnull") return query(p.name, { type: "boolean" }, description);
+  const param = query(p.name, { type: "array", items: scalar }, description);
+  return p.lookup === "in" ? { ...param, style: "form", explode: false } : { ...param, style: "form", explode: true };
+}
+
+/** Filter scalars are parsed from strings; describe the type they must parse as. */
+function scalarOf(s: JsonSchema, kind: string): JsonSchema {
+  const out = { ...s };
+  if (kind === "date") out.format = "date";
+  if (kind === "datetime") out.format = "date-time";
+  delete out.pattern;
+  return out;
+}
+
+/** Any other declared query parameter (actions' own queries). */
+function generic(name: string, schema: z.ZodTypeAny, reg: SchemaRegistry): Parameter {
+  let s = reg.convert(schema);
+  // `one or repeated` unions read as an exploded array.
+  const any = s.anyOf as JsonSchema[] | undefined;
+  const arr = any?.find((x) => x.type === "array");
+  if (any && arr) s = arr;
+  const p: Parameter = { name, in: "query", required: !schema.isOptional(), schema: s };
+  if (s.type === "array") Object.assign(p, { style: "form", explode: true });
+  if (schema.description) p.description = schema.description;
+  return p;
+}
