@@ -114,7 +114,12 @@ describe("ipam behaviour", () => {
       { address: "10.60.0.5", family: 4 },
     ]);
     const all = await s.get(`${N}${net.id}/available-ips/`);
-    expect(all.body.map((x: { address: string }) => x.address)).toEqual(["10.60.0.2", "10.60.0.4", "10.60.0.5", "10.60.0.6"]);
+    expect(all.body.map((x: { address: string }) => x.address)).toEqual([
+      "10.60.0.2",
+      "10.60.0.4",
+      "10.60.0.5",
+      "10.60.0.6",
+    ]);
 
     const got = await s.post(`${N}${net.id}/available-ips/`, { hostname: "alloc-1", status: "Reserved" });
     expect(got.status).toBe(201);

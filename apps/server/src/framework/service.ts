@@ -74,7 +74,8 @@ export class ResourceService {
       const errors: FieldErrors[] = items.map(() => ({}));
       const prepared = await prepareWrites(tx as Database, b, items, errors, true);
       if (b.derive)
-        for (const p of prepared) Object.assign(p.columns, await b.derive({ tx: tx as Database, values: p.columns, ctx }));
+        for (const p of prepared)
+          Object.assign(p.columns, await b.derive({ tx: tx as Database, values: p.columns, ctx }));
       await this.check(
         tx as Database,
         b,

@@ -30,7 +30,8 @@ export function normaliseCidr(input: string, strict: boolean): { value: string }
     return { error: `"${input}" is not a valid network; use address/prefix, e.g. 10.0.0.0/16 or 2001:db8::/48.` };
   const prefix = Number(len ?? bits);
   const text = `${ip.toString()}/${prefix}`;
-  const network = ip.kind() === "ipv6" ? ipaddr.IPv6.networkAddressFromCIDR(text) : ipaddr.IPv4.networkAddressFromCIDR(text);
+  const network =
+    ip.kind() === "ipv6" ? ipaddr.IPv6.networkAddressFromCIDR(text) : ipaddr.IPv4.networkAddressFromCIDR(text);
   if (strict && network.toString() !== ip.toString())
     return { error: `"${input}" has host bits set; the network is ${network.toString()}/${prefix}.` };
   return { value: `${network.toString()}/${prefix}` };
@@ -47,7 +48,8 @@ export function familyOf(ip: string): 4 | 6 {
   return ipaddr.parse(ip).kind() === "ipv6" ? 6 : 4;
 }
 
-const MAC = /^([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})$/i;
+const MAC =
+  /^([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})$/i;
 
 /** `AA-BB-CC-DD-EE-FF`, `aabb.ccdd.eeff`, `aabbccddeeff` → `aa:bb:cc:dd:ee:ff`. */
 export function normaliseMac(input: string): string | undefined {

@@ -3,5 +3,5 @@ import { networkEnvironments } from "./network-environments";
 import { networks } from "./networks";
 
 export { IpAddressStatus } from "./ip-addresses";
-export { AvailableIp, AllocateIp, NetworkStatus } from "./networks";
+export { AllocateIp, AvailableIp, NetworkStatus } from "./networks";
 export const ipam = { networkEnvironments, networks, ipAddresses } as const;

@@ -1,5 +1,5 @@
-import { rowsOf } from "@rackplane/db";
 import type { Database } from "@rackplane/db";
+import { rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import type { WriteCheck } from "../../framework/binding";
 import { values as sqlValues } from "../../framework/sql";
