@@ -2,6 +2,7 @@ import { type AnyResource, contract, resourceList, resources } from "@rackplane/
 import { type DatabaseHandle, openDatabase, queryCounter } from "@rackplane/db";
 import express from "express";
 import type { Config } from "./config";
+import { docsRouter } from "./docs";
 import { bindingOf } from "./framework/binding";
 import { ApiError } from "./framework/errors";
 import { resourceHandlers } from "./framework/handlers";
@@ -61,6 +62,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use(requestHeaders, versionNegotiation, trailingSlash, requireJson);
   app.use(express.json({ limit: config.maxBody, strict: false }));
 
+  app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
   const router = express.Router({ strict: true });
   mountContract(router, flattenRoutes(contract), handlers, {
     validateResponses: config.strict,

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { startServer, type TestServer } from "./harness";
+
+const committed = readFileSync(fileURLToPath(new URL("../../../openapi/rackplane.yaml", import.meta.url)), "utf8");
+
+describe("API documentation", () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer();
+  });
+  afterAll(() => s.close());
+
+  it("serves the committed document as YAML by default", async () => {
+    const r = await s.get("/api/schema/", { accept: "*/*" });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("content-type")).toMatch(/^application\/yaml/);
+    expect(r.body).toBe(committed);
+    expect(r.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.headers.get("api-version")).toBe("1");
+  });
+
+  it("serves JSON with Accept: application/json or ?format=json", async () => {
+    const byAccept = await s.get("/api/schema/", { accept: "application/json" });
+    const byQuery = await s.get("/api/schema/?format=json", { accept: "*/*" });
+    for (const r of [byAccept, byQuery]) {
+      expect(r.status).toBe(200);
+      expect(r.headers.get("content-type")).toMatch(/^application\/json/);
+      expect(r.body).toEqual(parse(committed));
+    }
+    expect(byAccept.body.paths["/api/dcim/servers/"].get.operationId).toBe("dcim_servers_list");
+  });
+
+  it("keeps the trailing-slash rule and answers 405 with Allow", async () => {
+    const redirect = await s.get("/api/schema?format=json");
+    expect(redirect.status).toBe(308);
+    expect(redirect.headers.get("location")).toBe("/api/schema/?format=json");
+    const post = await s.post("/api/schema/", {});
+    expect(post.status).toBe(405);
+    expect(post.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+    expect(post.body).toEqual({ detail: 'Method "POST" not allowed.' });
+  });
+
+  it("serves Swagger UI and ReDoc with local assets only", async () => {
+    for (const [path, assets] of [
+      ["/api/schema/swagger-ui/", ["/static/swagger-ui/swagger-ui-bundle.js", "/static/swagger-ui/swagger-ui.css"]],
+      ["/api/schema/redoc/", ["/static/redoc/redoc.standalone.js"]],
+    ] as const) {
+      const page = await s.get(path, { accept: "text/html" });
+      expect(page.status).toBe(200);
+      expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+      expect(page.body).not.toMatch(/https?:\/\//); // no CDN
+      for (const a of assets) {
+        expect(page.body).toContain(a);
+        const asset = await fetch(`${s.baseUrl}${a}`);
+        expect(asset.status, a).toBe(200);
+        expect((await asset.text()).length).toBeGreaterThan(10_000);
+      }
+    }
+  });
+});
