@@ -390,6 +390,14 @@ function sampleValue(fd: AnyField, lookup: string, by?: string): string {
       return "2026-01-01T00:00:00Z";
     case "choice":
       return (fd as ChoiceFieldDef).choices.values[0]!;
+    case "ip":
+    case "cidr":
+      if (lookup === "family") return "4";
+      if (lookup.startsWith("net_")) return "10.0.0.0/8";
+      if (fd.kind === "ip") return lookup === "in" ? "10.0.0.1,10.0.0.2" : "10.0.0.1";
+      return lookup === "in" ? "10.0.0.0/8,10.1.0.0/16" : "10.0.0.0/8";
+    case "mac":
+      return lookup === "in" ? "00:11:22:33:44:55,00:11:22:33:44:66" : "00:11:22:33:44:55";
     default:
       return lookup === "in" ? "a,b" : "a";
   }
