@@ -66,7 +66,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   const router = express.Router({ strict: true });
   mountContract(router, flattenRoutes(contract), handlers, {
     validateResponses: config.strict,
-    exposeQueryCount: config.strict,
+    exposeQueryCount: config.strict || config.exposeQueryCount,
     readOnlyKeys: (key) => readOnlyKeysOf(owner.get(key)),
   });
   app.use(router);

@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Tests: validate every response against the contract, expose X-Query-Count. */
   strict: boolean;
+  /** Send `X-Query-Count` outside tests too (benchmarks); always on when `strict`. */
+  exposeQueryCount: boolean;
 }
 
 const int = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number.parseInt(v, 10));
@@ -26,5 +28,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxBody: env.RACKPLANE_MAX_BODY ?? "20mb",
     logLevel: env.RACKPLANE_LOG_LEVEL ?? "info",
     strict: env.RACKPLANE_STRICT === "1",
+    exposeQueryCount: env.RACKPLANE_QUERY_COUNT === "1",
   };
 }

@@ -8,7 +8,7 @@ import { orderBy, whereOf } from "./filters";
 import { m2mStorage } from "./m2m";
 import { links, type PageSettings, windowOf } from "./pagination";
 import { present, selectList } from "./read";
-import { col, ident, list, values } from "./sql";
+import { col, ident, list, resetAliases, values } from "./sql";
 import { prepareWrites, writeM2M } from "./writes";
 
 const A = "t";
@@ -23,6 +23,7 @@ export class ResourceService {
 
   /** A page and its exact count: two statements whatever the page size. */
   async list(b: Binding, query: Record<string, unknown>, ctx: RequestContext) {
+    resetAliases();
     const w = windowOf(query, this.pages);
     const brief = query.brief === true;
     const conds = whereOf(b, A, query);
@@ -47,6 +48,7 @@ export class ResourceService {
 
   private async fetchRows(db: Database, b: Binding, ids: number[], brief = false) {
     if (!ids.length) return [];
+    resetAliases();
     const rows = rowsOf<Record<string, unknown>>(
       await db.execute(
         sql`SELECT ${selectList(b, A, brief)} FROM ${ident(b.tableName)} ${ident(A)} WHERE ${col(A, "id")} IN (${values(ids)})`,

@@ -11,4 +11,12 @@ export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 let aliasCounter = 0;
 /** Fresh table alias for correlated subqueries. */
-export const alias = (prefix: string) => `${prefix}${++aliasCounter % 100000}`;
+export const alias = (prefix: string) => `${prefix}${++aliasCounter}`;
+/**
+ * Restarts alias numbering before a statement is built (synchronously), so the
+ * same request shape always yields the same SQL text: postgres.js then reuses
+ * its prepared statement instead of preparing (and caching) a new one per request.
+ */
+export const resetAliases = () => {
+  aliasCounter = 0;
+};

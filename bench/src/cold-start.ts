@@ -1,0 +1,19 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { serverEntry, startChild } from "./processes";
+
+/** Spawn to first 200 on an empty PGlite data directory (migrations included), then on the same directory again. */
+export async function coldStart() {
+  const dir = mkdtempSync(join(tmpdir(), "rackplane-cold-"));
+  try {
+    const env = { RACKPLANE_DATA_DIR: join(dir, "data"), DATABASE_URL: "", RACKPLANE_LOG_LEVEL: "warn" };
+    const first = await startChild(serverEntry, env);
+    await first.stop();
+    const again = await startChild(serverEntry, env);
+    await again.stop();
+    return { freshDataDirMs: Math.round(first.startMs), existingDataDirMs: Math.round(again.startMs) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,142 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import postgres from "postgres";
+
+/**
+ * The floor: what a competent engineer writes by hand for the servers list and
+ * detail — node:http, postgres.js, one hand-written SELECT building the nested
+ * JSON in SQL, plus the exact count the API promises. It answers with the same
+ * JSON as Rackplane (the benchmark checks that before measuring), so the ratio
+ * server/floor is the cost of the framework.
+ */
+const STATUS = {
+  new: "New",
+  in_use: "In use",
+  to_deploy: "To deploy",
+  free: "Free",
+  damaged: "Damaged",
+  liquidated: "Liquidated",
+  in_repair: "In repair",
+  reserved: "Reserved",
+} as Record<string, string>;
+const POWER = { on: "On", off: "Off", unknown: "Unknown" } as Record<string, string>;
+
+const COLUMNS = `s.id, to_json(s.created) #>> '{}' AS created, to_json(s.updated) #>> '{}' AS updated,
+  (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'slug', t.slug, 'color', t.color) ORDER BY t.name, t.id), '[]'::json)
+     FROM tagged_items ti JOIN tags t ON t.id = ti.tag_id WHERE ti.object_type = 'dcim.servers' AND ti.object_id = s.id) AS tags,
+  s.comments, s.name,
+  CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS asset_model,
+  s.manufacturer, s.model, s.serial_number, s.sku, s.bios_version, s.bmc_url, s.power_state, s.status,
+  CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('id', r.id, 'name', r.name) END AS rack,
+  s.position, s.asset_tag, s.local_context_data`;
+const FROM = "FROM servers s LEFT JOIN asset_models a ON a.id = s.asset_model_id LEFT JOIN racks r ON r.id = s.rack_id";
+
+type Row = Record<string, any>;
+const brief = (base: string, path: string, o: Row | null, extra: Row = {}) =>
+  o ? { id: o.id, url: `${base}/api/dcim/${path}/${o.id}/`, display: o.name, name: o.name, ...extra } : null;
+
+function present(base: string, r: Row): Row {
+  return {
+    id: r.id,
+    url: `${base}/api/dcim/servers/${r.id}/`,
+    display: r.name,
+    created: r.created,
+    updated: r.updated,
+    tags: (r.tags as Row[]).map((t) => ({
+      id: t.id,
+      url: `${base}/api/core/tags/${t.id}/`,
+      display: t.name,
+      name: t.name,
+      slug: t.slug,
+      color: t.color,
+    })),
+    comments: r.comments,
+    name: r.name,
+    asset_model: brief(base, "asset-models", r.asset_model),
+    manufacturer: r.manufacturer,
+    model: r.model,
+    serial_number: r.serial_number,
+    sku: r.sku,
+    bios_version: r.bios_version,
+    bmc_url: r.bmc_url,
+    power_state: { value: r.power_state, label: POWER[r.power_state] },
+    status: { value: r.status, label: STATUS[r.status] },
+    rack: brief(base, "racks", r.rack),
+    position: r.position,
+    asset_tag: r.asset_tag,
+    local_context_data: r.local_context_data,
+  };
+}
+
+export function createFloor(url: string, poolSize = 10) {
+  const sql = postgres(url, { max: poolSize, onnotice: () => {} });
+
+  async function list(base: string, q: URLSearchParams) {
+    const limit = Math.min(Number(q.get("limit") ?? 50), 1000);
+    const offset = Number(q.get("offset") ?? 0);
+    const status = q.get("status");
+    const where = status ? sql`WHERE s.status = ${status}` : sql``;
+    const [[counted], rows] = await Promise.all([
+      sql`SELECT count(*)::int AS n FROM servers s ${where}`,
+      sql`SELECT ${sql.unsafe(COLUMNS)} ${sql.unsafe(FROM)} ${where} ORDER BY s.name, s.id LIMIT ${limit} OFFSET ${offset}`,
+    ]);
+    const count = counted!.n as number;
+    const link = (o: number) => {
+      const p = new URLSearchParams();
+      if (status) p.set("status", status);
+      p.set("limit", String(limit));
+      if (o > 0) p.set("offset", String(o));
+      return `${base}/api/dcim/servers/?${p}`;
+    };
+    return {
+      count,
+      next: offset + limit < count ? link(offset + limit) : null,
+      previous: offset > 0 ? link(Math.max(0, offset - limit)) : null,
+      results: rows.map((r) => present(base, r)),
+    };
+  }
+
+  async function detail(base: string, id: number) {
+    const [row] = await sql`SELECT ${sql.unsafe(COLUMNS)} ${sql.unsafe(FROM)} WHERE s.id = ${id}`;
+    return row ? present(base, row) : null;
+  }
+
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const u = new URL(req.url ?? "/", "http://x");
+      const base = `http://${req.headers.host}`;
+      let body: unknown = null;
+      if (u.pathname === "/api/dcim/servers/") body = await list(base, u.searchParams);
+      else {
+        const m = /^\/api\/dcim\/servers\/(\d+)\/$/.exec(u.pathname);
+        if (m) body = await detail(base, Number(m[1]));
+      }
+      const text = JSON.stringify(body ?? { detail: "Not found." });
+      res.writeHead(body ? 200 : 404, {
+        "content-type": "application/json",
+        "content-length": Buffer.byteLength(text),
+      });
+      res.end(text);
+    } catch (err) {
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ detail: String(err) }));
+    }
+  });
+  return { server, sql, close: async () => (server.close(), sql.end()) };
+}
+
+/** The multi-row INSERT the bulk benchmark compares with: 1,000 rows a statement, one transaction. */
+export async function floorBulkInsert(url: string, rows: Row[]) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.begin(async (tx) => {
+      for (let i = 0; i < rows.length; i += 1000) await tx`INSERT INTO servers ${sql(rows.slice(i, i + 1000))}`;
+    });
+  } finally {
+    await sql.end();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { server } = createFloor(process.env.DATABASE_URL!, Number(process.env.POOL_SIZE ?? 10));
+  server.listen(Number(process.env.PORT ?? 8100), "127.0.0.1", () => console.log("floor listening"));
+}

@@ -1,0 +1,25 @@
+/**
+ * Iterates every server following `next` links (keyset when the server offers
+ * it), sampling RSS growth of this process: a client that streams pages must
+ * not grow with the collection.
+ */
+export async function iterateAll(base: string) {
+  global.gc?.();
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const t = performance.now();
+  let next: string | null = `${base}/api/dcim/servers/?cursor=&limit=1000`;
+  let n = 0;
+  while (next) {
+    const page = (await (await fetch(next)).json()) as { next: string | null; results: { id: number }[] };
+    n += page.results.length;
+    next = page.next;
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  return {
+    client: "fetch following next links",
+    objects: n,
+    seconds: Number(((performance.now() - t) / 1000).toFixed(2)),
+    rssGrowthMb: Number(((peak - rss0) / 2 ** 20).toFixed(1)),
+  };
+}

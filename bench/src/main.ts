@@ -1,0 +1,168 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { resolve } from "node:path";
+import postgres from "postgres";
+import { bulkBench } from "./bulk";
+import { coldStart } from "./cold-start";
+import { sameJson } from "./compare";
+import { iterateAll } from "./iterate";
+import { type LoadResult, load } from "./load";
+import { benchDir, floorEntry, serverEntry, startChild } from "./processes";
+import { seed } from "./seed";
+import { typecheckTime } from "./typecheck";
+
+/**
+ * `pnpm bench [--sizes=10000,100000] [--seconds=10] [--rounds=2] [--connections=16]`
+ * Seeds PostgreSQL (DATABASE_URL's server, databases rackplane_bench_<size>),
+ * then measures the server and the hand-written floor in alternation.
+ */
+const arg = (name: string, d: string) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? d;
+const sizes = arg("sizes", "10000,100000").split(",").map(Number);
+const seconds = Number(arg("seconds", "10"));
+const rounds = Number(arg("rounds", "2"));
+const connections = Number(arg("connections", "16"));
+const only = arg("only", "");
+const baseUrl = process.env.DATABASE_URL ?? "postgres://rackplane:rackplane@127.0.0.1:5432/rackplane";
+
+interface Row {
+  size: number;
+  shape: string;
+  floor?: LoadResult;
+  server: LoadResult;
+  ratio?: number;
+  queries: number;
+  sameJson?: boolean;
+}
+
+const median = (xs: LoadResult[]): LoadResult => {
+  const s = [...xs].sort((a, b) => a.rps - b.rps);
+  return s[Math.floor(s.length / 2)]!;
+};
+
+async function cursorAt(base: string, depth: number): Promise<string> {
+  // Walk with the biggest pages to reach `depth`, then keep the link for a 50-row page.
+  let next: string | null = `${base}/api/dcim/servers/?cursor=&limit=1000`;
+  let seen = 0;
+  while (next && seen + 1000 <= depth) {
+    const r = (await (await fetch(next)).json()) as { next: string | null; results: unknown[] };
+    seen += r.results.length;
+    next = r.next;
+  }
+  const u = new URL(next!);
+  u.searchParams.set("limit", "50");
+  return u.pathname + u.search;
+}
+
+async function main() {
+  const startedAt = new Date().toISOString();
+  const rows: Row[] = [];
+  const extra: Record<string, unknown> = {};
+  for (const size of sizes) {
+    const s = await seed(baseUrl, `rackplane_bench_${size}`, size);
+    console.log(`seed ${size}: ${s.reused ? "reused" : `${s.seconds.toFixed(1)} s`}`);
+    const env = { DATABASE_URL: s.url, RACKPLANE_QUERY_COUNT: "1", RACKPLANE_LOG_LEVEL: "warn", POOL_SIZE: "10" };
+    const server = await startChild(serverEntry, env);
+    const floor = await startChild(floorEntry, env);
+    try {
+      const deep = Math.floor(size * 0.9);
+      const ids = Array.from({ length: 100 }, (_, i) => `/api/dcim/servers/${1 + Math.floor((i * size) / 100)}/`);
+      const shapes: { shape: string; paths: string[]; floor: boolean }[] = [
+        { shape: "list page+count", paths: ["/api/dcim/servers/?limit=50"], floor: true },
+        { shape: "filtered page+count", paths: ["/api/dcim/servers/?status=in_use&limit=50"], floor: true },
+        { shape: "filtered offset 2k", paths: ["/api/dcim/servers/?status=in_use&limit=50&offset=2000"], floor: true },
+        { shape: `offset ${deep}`, paths: [`/api/dcim/servers/?limit=50&offset=${deep}`], floor: true },
+        { shape: "detail", paths: ids, floor: true },
+      ];
+      if (!only || only.includes("cursor")) {
+        try {
+          shapes.push({ shape: "keyset first page", paths: ["/api/dcim/servers/?cursor=&limit=50"], floor: false });
+          shapes.push({ shape: `keyset at ${deep}`, paths: [await cursorAt(server.base, deep)], floor: false });
+        } catch (err) {
+          console.log(`keyset pagination not measured: ${err}`);
+          shapes.splice(-1);
+        }
+      }
+      for (const sh of shapes) {
+        if (only && !only.split(",").some((o) => sh.shape.includes(o))) continue;
+        const probe = await fetch(server.base + sh.paths[0]);
+        const queries = Number(probe.headers.get("x-query-count") ?? -1);
+        const row: Row = { size, shape: sh.shape, queries, server: undefined as never };
+        if (sh.floor) row.sameJson = await sameJson(server.base, floor.base, sh.paths[0]!);
+        const fl: LoadResult[] = [];
+        const sv: LoadResult[] = [];
+        for (let i = 0; i < rounds; i++) {
+          // Alternate which goes first so drift in machine load hits both alike.
+          const order = i % 2 === 0 ? ["floor", "server"] : ["server", "floor"];
+          for (const who of order) {
+            if (who === "floor" && !sh.floor) continue;
+            const r = await load(who === "floor" ? floor.base : server.base, sh.paths, { seconds, connections });
+            (who === "floor" ? fl : sv).push(r);
+          }
+        }
+        row.server = median(sv);
+        if (fl.length) {
+          row.floor = median(fl);
+          row.ratio = row.server.rps / row.floor.rps;
+        }
+        rows.push(row);
+        console.log(format(row));
+      }
+      if (!only || only.includes("bulk")) {
+        extra[`bulk_${size}`] = await bulkBench(server.base, s.url, 10_000);
+        console.log(`bulk 10k (${size}):`, extra[`bulk_${size}`]);
+      }
+      if ((!only || only.includes("iterate")) && size === Math.max(...sizes)) {
+        extra.iterate = await iterateAll(server.base);
+        console.log("iterate:", extra.iterate);
+      }
+    } finally {
+      await server.stop();
+      await floor.stop();
+    }
+  }
+  if (!only || only.includes("cold")) {
+    extra.pgliteColdStart = await coldStart();
+    console.log("PGlite cold start:", extra.pgliteColdStart);
+  }
+  if (!only || only.includes("typecheck")) {
+    extra.typecheck = await typecheckTime();
+    console.log("consumer type-check:", extra.typecheck);
+  }
+  const pg = postgres(baseUrl, { max: 1 });
+  const [{ v }] = (await pg`SELECT current_setting('server_version') AS v`) as unknown as [{ v: string }];
+  await pg.end();
+  const machine = {
+    cpus: `${cpus().length} × ${cpus()[0]?.model}`,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: v,
+    loadavgAtEnd: loadavg(),
+  };
+  const out = { startedAt, finishedAt: new Date().toISOString(), machine, seconds, rounds, connections, rows, extra };
+  mkdirSync(resolve(benchDir, "results"), { recursive: true });
+  writeFileSync(resolve(benchDir, "results/latest.json"), `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\n${table(rows)}\n\nwritten bench/results/latest.json`);
+}
+
+const n = (x: number | undefined, d = 0) => (x === undefined ? "–" : x.toFixed(d));
+function format(r: Row) {
+  return `${r.size} ${r.shape}: server ${n(r.server.rps)} req/s (p50 ${r.server.p50} ms, p99 ${r.server.p99} ms, ${r.queries} SQL) floor ${n(r.floor?.rps)} → ${n(r.ratio, 2)}×${r.sameJson === false ? " JSON DIFFERS" : ""}${r.server.non2xx || r.server.errors ? ` ERRORS ${r.server.non2xx}/${r.server.errors}` : ""}`;
+}
+
+export function table(rows: Row[]): string {
+  const head =
+    "| size | shape | server req/s | p50 ms | p99 ms | floor req/s | floor p50 | floor p99 | ratio | SQL/req | same JSON |\n|---|---|---|---|---|---|---|---|---|---|---|";
+  const lines = rows.map(
+    (r) =>
+      `| ${r.size} | ${r.shape} | ${n(r.server.rps)} | ${r.server.p50} | ${r.server.p99} | ${n(r.floor?.rps)} | ${r.floor?.p50 ?? "–"} | ${r.floor?.p99 ?? "–"} | ${n(r.ratio, 2)} | ${r.queries} | ${r.sameJson === undefined ? "–" : r.sameJson ? "yes" : "NO"} |`,
+  );
+  return [head, ...lines].join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const repoDir = resolve(benchDir, "..");
+const tsx = resolve(benchDir, "node_modules/.bin/tsx");
+
+export async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+export interface Child {
+  base: string;
+  proc: ChildProcess;
+  /** Milliseconds from spawn to the first 200 on `readyPath`. */
+  startMs: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a TypeScript entry point in its own process (so the load generator and
+ * the server under test do not share an event loop) and waits for it to answer.
+ */
+export async function startChild(
+  entry: string,
+  env: Record<string, string>,
+  readyPath = "/api/dcim/servers/?limit=1",
+): Promise<Child> {
+  const port = await freePort();
+  const started = performance.now();
+  const proc = spawn(tsx, [entry], {
+    cwd: repoDir,
+    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${entry} exited with ${proc.exitCode}`);
+    try {
+      const r = await fetch(base + readyPath);
+      if (r.status === 200) break;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 25));
+    if (performance.now() - started > 120_000) throw new Error(`${entry} did not start within 120 s`);
+  }
+  const startMs = performance.now() - started;
+  return {
+    base,
+    proc,
+    startMs,
+    stop: () =>
+      new Promise((ok) => {
+        if (proc.exitCode !== null) return ok();
+        proc.once("exit", () => ok());
+        proc.kill("SIGTERM");
+      }),
+  };
+}
+
+export const serverEntry = resolve(repoDir, "apps/server/src/cli.ts");
+export const floorEntry = resolve(benchDir, "src/floor.ts");
