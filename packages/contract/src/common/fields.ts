@@ -84,8 +84,8 @@ export interface FieldDef<
   _scalar?: TScalar;
 }
 
-export interface ChoiceFieldDef<V extends string = string>
-  extends FieldDef<"choice", z.ZodTypeAny, z.ZodTypeAny, V, (typeof CHOICE_LOOKUPS)[number]> {
+export interface ChoiceFieldDef<V extends string = string, TRead = z.ZodTypeAny, TWrite = z.ZodTypeAny>
+  extends FieldDef<"choice", TRead, TWrite, V, (typeof CHOICE_LOOKUPS)[number]> {
   choices: ChoiceSet<V>;
 }
 
@@ -338,7 +338,10 @@ export const f = {
       o,
       true,
     );
-    return { ...def, choices } as ChoiceFieldDef<V> & { required: Req<O> };
+    // Typed reads (`status.value` is the value union) for the SDK and tests.
+    type Read = z.ZodObject<{ value: z.ZodType<V>; label: z.ZodString }>;
+    type Write = z.ZodType<V, z.ZodTypeDef, V | (string & {})>;
+    return { ...def, choices } as ChoiceFieldDef<V, Nullable<Read, O>, Nullable<Write, O>> & { required: Req<O> };
   },
   /**
    * Foreign key. Reads as the target's nested brief object; writes take the id or

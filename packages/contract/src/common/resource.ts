@@ -359,7 +359,8 @@ export function defineResource<
     ordering,
     searchFields,
     filterParams,
-    workflow: opts.workflow,
+    // Keeps the transition names literal (the SDK types `runTransition` by them).
+    workflow: opts.workflow as O["workflow"],
     schemas: { Read, Brief, Create, Update, Patch, BulkUpdateItem, BulkPatchItem, Filters, Paginated },
     actions: opts.actions ?? {},
     routes: { ...routes, ...(workflow ?? {}), ...actions } as typeof routes &

@@ -1,0 +1,81 @@
+import { APIPromise, type RawResult } from "./api-promise";
+
+export interface PageBody<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+/**
+ * One page of a list (`count`, `next`, `previous`, `results`) that is also an
+ * async iterable over every item of the list, fetching the following pages
+ * lazily: only one page is held in memory at a time.
+ */
+export class Page<T> implements PageBody<T>, AsyncIterable<T> {
+  readonly count: number;
+  readonly next: string | null;
+  readonly previous: string | null;
+  readonly results: T[];
+  readonly requestId: string;
+  readonly response: Response;
+  readonly #fetch: (query: URLSearchParams) => Promise<RawResult>;
+
+  constructor(raw: RawResult, fetchPage: (query: URLSearchParams) => Promise<RawResult>) {
+    const body = raw.body as PageBody<T>;
+    this.count = body.count;
+    this.next = body.next;
+    this.previous = body.previous;
+    this.results = body.results;
+    this.requestId = raw.requestId;
+    this.response = raw.response;
+    this.#fetch = fetchPage;
+  }
+
+  hasNextPage(): boolean {
+    return this.next !== null;
+  }
+
+  /** The following page; throws when there is none (check `hasNextPage()`). */
+  async getNextPage(): Promise<Page<T>> {
+    if (!this.next) throw new Error("No next page; check hasNextPage() first.");
+    return new Page<T>(await this.#fetch(new URL(this.next).searchParams), this.#fetch);
+  }
+
+  /** This page and every following one, one request per page. */
+  async *iterPages(): AsyncGenerator<Page<T>> {
+    let page: Page<T> = this;
+    yield page;
+    while (page.hasNextPage()) {
+      page = await page.getNextPage();
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    for await (const page of this.iterPages()) yield* page.results;
+  }
+
+  /** The page's fields only, without methods or the request id. */
+  toJSON(): PageBody<T> {
+    return { count: this.count, next: this.next, previous: this.previous, results: this.results };
+  }
+}
+
+/**
+ * What `list()` returns: await it for the first page, or iterate it directly —
+ * `for await (const s of rp.dcim.servers.list())` — to walk every item.
+ */
+export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    const first = await this;
+    yield* first;
+  }
+}
+
+export function pagePromise<T>(
+  first: Promise<RawResult>,
+  fetchPage: (query: URLSearchParams) => Promise<RawResult>,
+): PagePromise<T> {
+  return new PagePromise<T>(first, (raw) => new Page<T>(raw, fetchPage));
+}
