@@ -12,6 +12,7 @@ import type { Handler } from "./http/handler";
 import { requestHeaders, requireJson, trailingSlash, versionNegotiation } from "./http/middleware";
 import { flattenRoutes } from "./http/route-table";
 import { mountContract } from "./http/router";
+import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { bindAll } from "./resources";
 import { systemHandlers } from "./system/handlers";
@@ -19,6 +20,7 @@ import { systemHandlers } from "./system/handlers";
 export interface Rackplane {
   app: express.Express;
   database: DatabaseHandle;
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -73,7 +75,20 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use((_req, _res, next) => next(new ApiError(404, { detail: "Not found." })));
   app.use(errorHandler(log));
 
-  return { app, database: db, close: () => db.close() };
+  // Durable jobs: action handlers reach the queue through `req.app.locals.jobs`.
+  const jobs = new JobQueue(db, { ...config.jobs, log });
+  await jobs.start();
+  app.locals.jobs = jobs;
+
+  return {
+    app,
+    database: db,
+    jobs,
+    close: async () => {
+      await jobs.stop();
+      await db.close();
+    },
+  };
 }
 
 const readOnlyCache = new Map<string, Set<string>>();

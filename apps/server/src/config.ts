@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Tests: validate every response against the contract, expose X-Query-Count. */
   strict: boolean;
+  /** Durable job queue (pg-boss): heartbeat/monitor seconds, concurrency, deliveries before giving up. */
+  jobs: { heartbeatSeconds: number; monitorIntervalSeconds: number; concurrency: number; maxAttempts: number };
   /** Send `X-Query-Count` outside tests too (benchmarks); always on when `strict`. */
   exposeQueryCount: boolean;
 }
@@ -28,6 +30,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxBody: env.RACKPLANE_MAX_BODY ?? "20mb",
     logLevel: env.RACKPLANE_LOG_LEVEL ?? "info",
     strict: env.RACKPLANE_STRICT === "1",
+    jobs: {
+      heartbeatSeconds: int(env.RACKPLANE_JOB_HEARTBEAT_SECONDS, 30),
+      monitorIntervalSeconds: int(env.RACKPLANE_JOB_MONITOR_SECONDS, 10),
+      concurrency: int(env.RACKPLANE_JOB_CONCURRENCY, 4),
+      maxAttempts: int(env.RACKPLANE_JOB_MAX_ATTEMPTS, 3),
+    },
     exposeQueryCount: env.RACKPLANE_QUERY_COUNT === "1",
   };
 }

@@ -57,8 +57,13 @@ export interface TestServer {
  * Starts the real server over real HTTP on loopback, on a fresh database, with
  * every response validated against the contract (a mismatch is a 500 the test sees).
  */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const { handle, drop } = await freshDatabase();
+export async function startServer(
+  env: Record<string, string> = {},
+  /** `sameDatabaseAs`: a second server process on another server's database (shared jobs). */
+  opts: { sameDatabaseAs?: TestServer } = {},
+): Promise<TestServer> {
+  const shared = opts.sameDatabaseAs;
+  const { handle, drop } = shared ? { handle: shared.database, drop: async () => {} } : await freshDatabase();
   const config = { ...configFromEnv({ ...process.env, ...env }), strict: true, logLevel: "error" };
   const rp = await createRackplane(config, handle);
   const server = rp.app.listen(0, "127.0.0.1");
@@ -98,7 +103,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Tes
     patch: (p, b) => request("PATCH", p, b),
     del: (p, b) => request("DELETE", p, b),
     close: async () => {
+      server.closeAllConnections();
       await new Promise((r) => server.close(r));
+      if (shared) return rp.jobs.stop();
       await rp.close();
       await drop();
     },

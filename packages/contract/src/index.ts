@@ -1,5 +1,6 @@
 import { initContract } from "@ts-rest/core";
 import type { AnyResource } from "./common/resource";
+import { jobs } from "./core/jobs";
 import { tags } from "./core/tags";
 import { assetModels } from "./dcim/asset-models";
 import { dataCenters } from "./dcim/data-centers";
@@ -19,6 +20,7 @@ export * from "./common/net";
 export * from "./common/resource";
 export * from "./common/schemas";
 export * from "./common/workflow";
+export { JobStatus } from "./core/jobs";
 export { AssetModelCategory } from "./dcim/asset-models";
 export { RackStatus } from "./dcim/racks";
 export { PowerState, ServerStatus } from "./dcim/servers";
@@ -33,7 +35,7 @@ const c = initContract();
  * OpenAPI document are all derived from this one object.
  */
 export const resources = {
-  core: { tags },
+  core: { tags, jobs },
   dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches },
   ipam,
 } as const;

@@ -33,6 +33,8 @@ const countingLogger: Logger = {
 export interface DatabaseHandle {
   db: Database;
   backend: Backend;
+  /** How to reach the same database from another client (the job queue): URL or the PGlite instance. */
+  connection: { url?: string; pglite?: PGlite };
   migrate(): Promise<void>;
   migrationLevel(): Promise<{ migration: string | null; applied: number }>;
   serverVersion(): Promise<string>;
@@ -56,6 +58,7 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
     return handle(
       db,
       "postgresql",
+      { url: opts.url },
       () => migratePostgres(db as never, { migrationsFolder }),
       () => client.end({ timeout: 5 }),
     );
@@ -67,6 +70,7 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
   return handle(
     db,
     "pglite",
+    { pglite: client },
     () => migratePglite(db as never, { migrationsFolder }),
     () => client.close(),
   );
@@ -92,12 +96,14 @@ function preparing(client: postgres.Sql): postgres.Sql {
 function handle(
   db: Database,
   backend: Backend,
+  connection: DatabaseHandle["connection"],
   migrate: () => Promise<void>,
   close: () => Promise<void>,
 ): DatabaseHandle {
   return {
     db,
     backend,
+    connection,
     migrate,
     close,
     async serverVersion() {

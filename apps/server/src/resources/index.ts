@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
+import { jobActions } from "./core/jobs";
 import { positionFitsRack } from "./dcim/rack-position";
 import { regionParentIsNotDescendant } from "./dcim/regions";
 import { bindIpam } from "./ipam";
@@ -11,6 +12,7 @@ import { bindIpam } from "./ipam";
  */
 export function bindAll() {
   bind(resources.core.tags, schema.tags);
+  bind(resources.core.jobs, schema.jobs, { actions: jobActions });
   bind(resources.dcim.regions, schema.regions, { validate: regionParentIsNotDescendant });
   bind(resources.dcim.dataCenters, schema.dataCenters);
   bind(resources.dcim.serverRooms, schema.serverRooms);

@@ -1,4 +1,4 @@
-import { initContract } from "@ts-rest/core";
+import { type ContractNoBodyType, initContract } from "@ts-rest/core";
 import { z } from "zod";
 import { type AnyField, type Fields, f, isRelation, type RelationFieldDef } from "./fields";
 import { type Lookup, lookupSchema, paramName, queryBoolean, queryInt, repeatable } from "./lookups";
@@ -40,6 +40,8 @@ export interface ResourceOptions<F extends Fields, B extends keyof F & string> {
   workflow?: Workflow;
   /** Extra names for existing filters, e.g. `{ parent: "address__net_contained_or_equal" }`. */
   filterAliases?: Record<string, string>;
+  /** Served read-only: list and retrieve only (change log, delivery history). */
+  readOnly?: boolean;
   /**
    * Extra actions, keyed by route name: `/api/<app>/<name>/<id>/<path>/` when
    * `detail`, else `/api/<app>/<name>/<path>/`. Their handlers live on the server binding.
@@ -363,7 +365,11 @@ export function defineResource<
     workflow: opts.workflow as O["workflow"],
     schemas: { Read, Brief, Create, Update, Patch, BulkUpdateItem, BulkPatchItem, Filters, Paginated },
     actions: opts.actions ?? {},
-    routes: { ...routes, ...(workflow ?? {}), ...actions } as typeof routes &
+    routes: {
+      ...(opts.readOnly ? { list: routes.list, retrieve: routes.retrieve } : routes),
+      ...(workflow ?? {}),
+      ...actions,
+    } as (O["readOnly"] extends true ? Pick<typeof routes, "list" | "retrieve"> : typeof routes) &
       (O["workflow"] extends Workflow ? NonNullable<typeof workflow> : {}) &
       ActionRoutes<NonNullable<O["actions"]>>,
   };
@@ -374,7 +380,12 @@ type ActionRoutes<A extends Record<string, ActionSpec>> = {
     method: A[K]["method"];
     path: string;
     pathParams: A[K]["detail"] extends true ? z.ZodObject<{ id: z.ZodTypeAny }> : undefined;
-    body: A[K]["body"] extends z.ZodTypeAny ? A[K]["body"] : undefined;
+    // A POST action without a body still declares one (ts-rest mutations need `body`): no body.
+    body: A[K]["body"] extends z.ZodTypeAny
+      ? A[K]["body"]
+      : A[K]["method"] extends "GET"
+        ? undefined
+        : ContractNoBodyType;
     query: A[K]["query"] extends z.ZodTypeAny ? A[K]["query"] : undefined;
     responses: A[K]["responses"] & typeof commonErrors;
     summary: string;

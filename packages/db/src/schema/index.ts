@@ -1,3 +1,4 @@
+export * from "./core/jobs";
 export * from "./core/tags";
 export * from "./dcim/asset-models";
 export * from "./dcim/data-centers";

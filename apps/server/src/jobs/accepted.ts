@@ -1,0 +1,30 @@
+import type { Request } from "express";
+import { bindingOf } from "../framework/binding";
+import type { RequestContext } from "../framework/context";
+import type { ResourceService } from "../framework/service";
+import type { HandlerResult } from "../http/handler";
+import type { EnqueueRequest, JobQueue } from "./queue";
+
+export const jobsOf = (req: Request) => req.app.locals.jobs as JobQueue;
+
+/** Who started a job: the authenticated user's name when the auth layer put one on the request. */
+export function requester(req: Request): string {
+  const r = req as Request & { user?: { username?: string } };
+  return r.user?.username ?? "";
+}
+
+/**
+ * The answer of every long action: queue the job (in the transaction of any
+ * writes the action made, when `tx` is given) and reply 202 with it.
+ */
+export async function accepted(
+  req: Request,
+  svc: ResourceService,
+  ctx: RequestContext,
+  job: EnqueueRequest,
+): Promise<HandlerResult> {
+  const queue = jobsOf(req);
+  const row = await queue.db.transaction((tx) => queue.enqueue(tx, { user: requester(req), ...job }));
+  const body = await svc.retrieve(bindingOf("core.jobs"), row.id, ctx);
+  return { status: 202, body, headers: { Location: String((body as { url: string }).url) } };
+}
