@@ -9,6 +9,7 @@ import { resourceHandlers } from "./framework/handlers";
 import { ResourceService } from "./framework/service";
 import { errorHandler } from "./http/errors";
 import type { Handler } from "./http/handler";
+import { jsonBody } from "./http/json-body";
 import { requestHeaders, requireJson, trailingSlash, versionNegotiation } from "./http/middleware";
 import { flattenRoutes } from "./http/route-table";
 import { mountContract } from "./http/router";
@@ -62,7 +63,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.set("trust proxy", "loopback");
   app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(requestHeaders, versionNegotiation, trailingSlash, requireJson);
-  app.use(express.json({ limit: config.maxBody, strict: false }));
+  app.use(jsonBody(config.maxBody));
 
   app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
   const router = express.Router({ strict: true });

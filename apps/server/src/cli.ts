@@ -30,7 +30,9 @@ async function main() {
   if (process.env.RACKPLANE_SEED === "1") await seed(rp.database);
   const server = rp.app.listen(config.port, config.host, () => {
     const where = config.databaseUrl ? "PostgreSQL" : `PGlite in ${config.dataDir}`;
-    console.log(`Rackplane listening on http://${config.host}:${config.port}/api/ (${where})`);
+    // The bound port, not the configured one: PORT=0 picks a free port (tests spawn replicas so).
+    const { port } = server.address() as import("node:net").AddressInfo;
+    console.log(`Rackplane listening on http://${config.host}:${port}/api/ (${where})`);
   });
   const stop = () => server.close(() => rp.close().then(() => process.exit(0)));
   process.on("SIGINT", stop);

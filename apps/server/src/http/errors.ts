@@ -50,6 +50,10 @@ export function errorHandler(log: Logger) {
     } else if (e?.type === "encoding.unsupported" || e?.type === "charset.unsupported") {
       status = 415;
       body = { detail: "Unsupported body encoding; send UTF-8 JSON." };
+    } else if (err instanceof URIError || (e?.status === 400 && e?.type === undefined)) {
+      // Express's own 400s (a path parameter that is not valid percent-encoded UTF-8).
+      status = 400;
+      body = { detail: "Malformed URL: a path segment is not valid percent-encoded UTF-8." };
     } else {
       const pg = pgError(err);
       if (pg?.code === "23505") {

@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import postgres from "postgres";
+
+/**
+ * The server as a separate OS process (`tsx src/cli.ts serve`), for tests that must kill
+ * it (`kill -9`), run two replicas, or restart the database underneath it. The harness's
+ * in-process server cannot be killed without killing the test.
+ */
+
+const serverDir = resolve(import.meta.dirname, "..");
+const tsx = join(serverDir, "node_modules/.bin/tsx");
+
+export interface ServerProcess {
+  baseUrl: string;
+  token: string;
+  proc: ChildProcess;
+  /** Everything the process wrote (stdout + stderr), for failure messages. */
+  output(): string;
+  /** Resolves with the exit code / signal once the process has ended. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  stop(): Promise<void>;
+}
+
+/** Where a spawned server keeps its data: a PostgreSQL database URL or a PGlite data dir. */
+export type Storage = { databaseUrl: string } | { dataDir: string };
+
+export async function spawnServer(storage: Storage, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const token = env.RACKPLANE_ADMIN_TOKEN ?? randomBytes(20).toString("hex");
+  const proc = spawn(tsx, ["src/cli.ts", "serve"], {
+    cwd: serverDir,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: "databaseUrl" in storage ? storage.databaseUrl : "",
+      RACKPLANE_DATA_DIR: "dataDir" in storage ? storage.dataDir : "",
+      RACKPLANE_ADMIN_TOKEN: token,
+      RACKPLANE_BCRYPT_ROUNDS: "4",
+      RACKPLANE_RATE_LIMIT: "0",
+      RACKPLANE_LOG_LEVEL: "warn",
+      ...env,
+    },
+  });
+  let out = "";
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+    proc.once("exit", (code, signal) => r({ code, signal })),
+  );
+  const baseUrl = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start in 60s:\n${out}`)), 60_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/[\d.]+:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]!);
+      }
+    };
+    proc.stdout!.on("data", onData);
+    proc.stderr!.on("data", onData);
+    exited.then(({ code, signal }) => {
+      clearTimeout(timer);
+      fail(new Error(`server exited (${code ?? signal}) before listening:\n${out}`));
+    });
+  });
+  const request = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        accept: "application/json",
+        authorization: `Token ${token}`,
+        ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {}
+    return { status: res.status, body: parsed as any };
+  };
+  return {
+    baseUrl,
+    token,
+    proc,
+    output: () => out,
+    exited,
+    request,
+    stop: async () => {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        proc.kill("SIGTERM");
+        const t = setTimeout(() => proc.kill("SIGKILL"), 10_000);
+        await exited;
+        clearTimeout(t);
+      }
+    },
+  };
+}
+
+/** A new, empty PostgreSQL database on DATABASE_URL's server; `drop` removes it. */
+export async function scratchPostgres(): Promise<{ url: string; sql: postgres.Sql; drop(): Promise<void> }> {
+  const base = new URL(process.env.DATABASE_URL!);
+  const name = `rp_fault_${randomBytes(6).toString("hex")}`;
+  const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const sql = postgres(url.toString(), { max: 2, onnotice: () => {} });
+  return {
+    url: url.toString(),
+    sql,
+    drop: async () => {
+      await sql.end({ timeout: 5 });
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/** A temporary PGlite data directory; `remove` deletes it. */
+export function scratchDataDir(): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), "rp-pglite-"));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
