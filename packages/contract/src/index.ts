@@ -3,6 +3,7 @@ import type { AnyResource } from "./common/resource";
 import { jobs } from "./core/jobs";
 import { tags } from "./core/tags";
 import { assetModels } from "./dcim/asset-models";
+import { dcimCatalogue } from "./dcim/catalogue";
 import { dataCenters } from "./dcim/data-centers";
 import { manufacturers } from "./dcim/manufacturers";
 import { racks } from "./dcim/racks";
@@ -11,7 +12,10 @@ import { serverRooms } from "./dcim/server-rooms";
 import { servers } from "./dcim/servers";
 import { switches } from "./dcim/switches";
 import { ipam } from "./ipam";
+import { peering } from "./peering";
+import { services } from "./services";
 import { system } from "./system";
+import { virtual } from "./virtual";
 
 export * from "./common/fields";
 export * from "./common/headers";
@@ -22,10 +26,13 @@ export * from "./common/schemas";
 export * from "./common/workflow";
 export { JobStatus } from "./core/jobs";
 export { AssetModelCategory } from "./dcim/asset-models";
+export { AccessoryOrientation } from "./dcim/catalogue";
 export { RackStatus } from "./dcim/racks";
 export { PowerState, ServerStatus } from "./dcim/servers";
 export { SwitchStatus } from "./dcim/switches";
 export { AllocateIp, AvailableIp, IpAddressStatus, NetworkStatus } from "./ipam";
+export { InternetExchangeStatus, IxpSessionStatus } from "./peering";
+export { ClusterType, VirtualServerStatus } from "./virtual";
 export { system };
 
 const c = initContract();
@@ -36,8 +43,11 @@ const c = initContract();
  */
 export const resources = {
   core: { tags, jobs },
-  dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches },
+  dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches, ...dcimCatalogue },
   ipam,
+  services,
+  virtual,
+  peering,
 } as const;
 
 type Routes<T> = { [A in keyof T]: { [R in keyof T[A]]: T[A][R] extends { routes: infer X } ? X : never } };

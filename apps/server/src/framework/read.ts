@@ -15,6 +15,7 @@ export function selectList(b: Binding, a: string, brief: boolean): SQL {
   for (const name of wanted) {
     if (name === "id") continue;
     const fd = b.resource.fields[name]!;
+    if (fd.options.writeOnly) continue;
     parts.push(sql`${fieldExpression(b, a, name, fd)} AS ${ident(name)}`);
   }
   return list(parts);
@@ -89,7 +90,10 @@ export const urlOf = (r: AnyResource, ctx: RequestContext, id: unknown) => `${ct
 function displayOf(r: AnyResource, row: Record<string, unknown>): string {
   return r.display.replace(/\{(\w+)\}/g, (_, f: string) => {
     const v = row[f];
-    return v === null || v === undefined ? "" : typeof v === "object" && "value" in v ? String(v.value) : String(v);
+    if (v === null || v === undefined) return "";
+    if (typeof v === "object" && "value" in v) return String(v.value); // a choice
+    if (typeof v === "object" && "display" in v) return String(v.display); // a related object
+    return String(v);
   });
 }
 
@@ -105,6 +109,7 @@ export function present(
   for (const name of names) {
     if (name === "id") continue;
     const fd = r.fields[name]!;
+    if (fd.options.writeOnly) continue;
     out[name] = presentValue(r, fd, row[name], ctx);
   }
   out.display = displayOf(r, { ...row, ...out });
@@ -128,6 +133,8 @@ function presentValue(owner: AnyResource, fd: AnyField, v: unknown, ctx: Request
     }
     case "number":
       return Number(v);
+    case "int":
+      return typeof v === "number" ? v : Number(v); // bigint columns arrive as strings
     default:
       return v;
   }

@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
+import { bindCatalogue } from "./catalogue";
 import { jobActions } from "./core/jobs";
 import { positionFitsRack } from "./dcim/rack-position";
 import { regionParentIsNotDescendant } from "./dcim/regions";
@@ -22,4 +23,5 @@ export function bindAll() {
   bind(resources.dcim.servers, schema.servers, { validate: positionFitsRack });
   bind(resources.dcim.switches, schema.switches, { validate: positionFitsRack });
   bindIpam();
+  bindCatalogue();
 }

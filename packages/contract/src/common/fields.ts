@@ -205,7 +205,8 @@ export const f = {
         "int",
         maybeNull(z.number().int(), o),
         maybeNull(w, o),
-        queryInt,
+        // Beyond 32 bits (AS numbers, stored as bigint) filters take the field's own range.
+        (o.max ?? 0) > 2147483647 ? bigQueryInt(o.min, o.max!) : queryInt,
         lookupsFor(ORDERED_LOOKUPS, o),
         o,
         true,
@@ -424,6 +425,13 @@ function netField<K extends "ip" | "cidr", const O extends FieldOptions>(kind: K
     ),
   );
 }
+
+const bigQueryInt = (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce
+    .number({ invalid_type_error: "A whole number is required." })
+    .int("A whole number is required.")
+    .min(min)
+    .max(max);
 
 /** A set of choices: `value` stored, `{value,label}` read, value or label accepted. */
 export interface ChoiceSet<V extends string = string> {

@@ -185,7 +185,7 @@ export function defineResource<
   const createShape: Record<string, z.ZodTypeAny> = {};
   const briefShape: Record<string, z.ZodTypeAny> = { id: z.number().int(), url: z.string().url(), display: z.string() };
   for (const [name, fd] of Object.entries(fields as Fields)) {
-    readShape[name] = fd.read;
+    if (!fd.options.writeOnly) readShape[name] = fd.read; // passwords are never read back
     if (fd.write) createShape[name] = fd.required ? fd.write : fd.write.optional();
   }
   for (const name of opts.brief) briefShape[name] = (fields as Fields)[name]!.read;

@@ -1,5 +1,7 @@
 export * from "./core/jobs";
 export * from "./core/tags";
+export * from "./dcim/access-zones";
+export * from "./dcim/accessories";
 export * from "./dcim/asset-models";
 export * from "./dcim/data-centers";
 export * from "./dcim/manufacturers";
@@ -8,4 +10,8 @@ export * from "./dcim/regions";
 export * from "./dcim/server-rooms";
 export * from "./dcim/servers";
 export * from "./dcim/switches";
+export * from "./dcim/warehouses";
 export * from "./ipam/index";
+export * from "./peering/peering";
+export * from "./services/index";
+export * from "./virtual/virtual";

@@ -1,0 +1,31 @@
+import { resources } from "@rackplane/contract";
+import { schema } from "@rackplane/db";
+import { bind } from "../framework/binding";
+import { parentIsNotDescendant } from "./common/tree";
+import { positionFitsRack } from "./dcim/rack-position";
+
+/** DCIM extras, services, virtual and peering: declarative bindings (issue 8). */
+export function bindCatalogue() {
+  const { dcim, services, virtual, peering } = resources;
+  bind(dcim.warehouses, schema.warehouses);
+  bind(dcim.accessories, schema.accessories, { validate: positionFitsRack });
+  bind(dcim.accessZones, schema.accessZones, { validate: parentIsNotDescendant("access_zones") });
+
+  bind(services.teams, schema.teams);
+  bind(services.environments, schema.environments);
+  bind(services.services, schema.services);
+  bind(services.serviceEnvironments, schema.serviceEnvironments);
+  bind(services.configurationModules, schema.configurationModules, {
+    validate: parentIsNotDescendant("configuration_modules"),
+  });
+  bind(services.configurationClasses, schema.configurationClasses);
+
+  bind(virtual.clusters, schema.clusters);
+  bind(virtual.virtualServers, schema.virtualServers);
+  bind(virtual.cloudHosts, schema.cloudHosts);
+
+  bind(peering.autonomousSystems, schema.autonomousSystems);
+  bind(peering.internetExchanges, schema.internetExchanges);
+  bind(peering.ixpConnections, schema.ixpConnections);
+  bind(peering.ixpSessions, schema.ixpSessions);
+}

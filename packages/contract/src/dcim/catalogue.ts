@@ -1,0 +1,7 @@
+import { accessZones } from "./access-zones";
+import { accessories } from "./accessories";
+import { warehouses } from "./warehouses";
+
+export { AccessoryOrientation } from "./accessories";
+/** DCIM resources beyond the lifecycle core (issue 8), spread into the `dcim` app. */
+export const dcimCatalogue = { warehouses, accessories, accessZones } as const;

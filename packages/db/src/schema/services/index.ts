@@ -1,0 +1,5 @@
+export * from "./configuration";
+export * from "./environments";
+export * from "./service-environments";
+export * from "./services";
+export * from "./teams";

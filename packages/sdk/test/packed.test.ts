@@ -1,0 +1,85 @@
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "./server";
+
+/**
+ * The package as users get it: pack the built SDK, install the tarball into an
+ * empty folder with npm (dependencies from the registry), and run a plain ESM and
+ * a CommonJS script there against a live server on loopback.
+ */
+const sdkDir = join(import.meta.dirname, "..");
+const TOKEN = "fedcba9876543210fedcba9876543210fedcba98";
+let s: TestServer;
+let dir: string;
+let manifest: Record<string, any>;
+
+/** pnpm rewrites `catalog:`/`workspace:` ranges to real versions when packing (npm would leave them). */
+function pnpm(args: string[], cwd: string): string {
+  const root = JSON.parse(readFileSync(join(sdkDir, "../../package.json"), "utf8"));
+  return execFileSync("npx", ["-y", root.packageManager, ...args], { cwd, encoding: "utf8" });
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(sdkDir, "dist/index.js")))
+    throw new Error("Build the SDK first (pnpm --filter @rackplane/sdk build).");
+  dir = mkdtempSync(join(tmpdir(), "rackplane-sdk-"));
+  pnpm(["pack", "--pack-destination", dir], sdkDir);
+  const tgz = readdirSync(dir).find((f) => f.endsWith(".tgz"))!;
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "sdk-consumer", private: true }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", join(dir, tgz)], { cwd: dir });
+  manifest = JSON.parse(readFileSync(join(dir, "node_modules/@rackplane/sdk/package.json"), "utf8"));
+  for (const f of ["smoke.mjs", "smoke.cjs"]) copyFileSync(join(sdkDir, "test/packed", f), join(dir, f));
+  s = await startServer({ RACKPLANE_ADMIN_TOKEN: TOKEN });
+}, 240_000);
+afterAll(async () => {
+  await s?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+// Asynchronous: the server answers from this very process, so it must not be blocked.
+const run = async (script: string, tag: string) => {
+  const { stdout } = await promisify(execFile)("node", [script, tag], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, RACKPLANE_URL: s.baseUrl, RACKPLANE_TOKEN: TOKEN },
+  });
+  return JSON.parse(stdout);
+};
+
+describe("the packed SDK", () => {
+  it("depends only on public packages", () => {
+    const deps = Object.keys(manifest.dependencies ?? {}).sort();
+    expect(deps).toEqual(["@ts-rest/core", "zod"]);
+    expect(JSON.stringify(manifest.dependencies)).not.toMatch(/catalog:|workspace:/);
+    expect(existsSync(join(dir, "node_modules/@rackplane/contract"))).toBe(false);
+  });
+
+  it("works from a plain ESM script", async () => {
+    expect(await run("smoke.mjs", "esm")).toEqual({
+      module: "esm",
+      requestId: "string",
+      isPage: true,
+      firstPage: ["esm sub 3", "esm sub 2"],
+      count: 3,
+      names: ["esm sub 1", "esm sub 2", "esm sub 3"],
+      conflict: "409 with request id",
+      missing: true,
+    });
+  });
+
+  it("works from a CommonJS script", async () => {
+    expect(await run("smoke.cjs", "cjs")).toEqual({
+      module: "cjs",
+      requestId: "string",
+      isPage: true,
+      firstPage: ["cjs sub 3", "cjs sub 2"],
+      count: 3,
+      names: ["cjs sub 1", "cjs sub 2", "cjs sub 3"],
+      bad: "name,slug",
+    });
+  });
+});
