@@ -12,7 +12,6 @@ import postgres from "postgres";
  */
 
 const serverDir = resolve(import.meta.dirname, "..");
-const tsx = join(serverDir, "node_modules/.bin/tsx");
 
 export interface ServerProcess {
   baseUrl: string;
@@ -31,7 +30,9 @@ export type Storage = { databaseUrl: string } | { dataDir: string };
 
 export async function spawnServer(storage: Storage, env: Record<string, string> = {}): Promise<ServerProcess> {
   const token = env.RACKPLANE_ADMIN_TOKEN ?? randomBytes(20).toString("hex");
-  const proc = spawn(tsx, ["src/cli.ts", "serve"], {
+  // tsx as a loader in one node process: the `tsx` binary would run the server in a child
+  // process, and a `kill -9` of the wrapper would leave the server running.
+  const proc = spawn(process.execPath, ["--import", "tsx", "src/cli.ts", "serve"], {
     cwd: serverDir,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
