@@ -6,13 +6,14 @@ import { spawn } from "node:child_process";
 
 const args = ["turbo", "run", "test", "--concurrency=1", "--continue", ...process.argv.slice(2)];
 const child = spawn("npx", args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } });
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let files = 0;
 const scan = (chunk) => {
   for (const raw of chunk.toString().split("\n")) {
-    const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
+    const line = raw.replace(ANSI, "");
     const m = /\bTests\s+(.*)\((\d+)\)\s*$/.exec(line);
     if (!m) continue;
     files++;
