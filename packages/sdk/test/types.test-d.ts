@@ -29,6 +29,10 @@ describe("types derived from the contract", () => {
     expectTypeOf(ok).returns.toEqualTypeOf<PagePromise<Server>>();
     // @ts-expect-error: `name__gte` is not a lookup of a string field
     rp.dcim.servers.list({ name__gte: "a" });
+    rp.dcim.servers.list({ rack__isnull: true, asset_model__name: ["R650"] });
+    rp.dcim.serverRooms.list({ data_center__slug: "fra1", data_center__name: "FRA1" });
+    // @ts-expect-error: relation filters by attribute only for the relation's declared `by` fields
+    rp.dcim.servers.list({ rack__slug: "r1" });
     // @ts-expect-error: misspelled field
     rp.dcim.servers.list({ stauts: "in_use" });
     // @ts-expect-error: not a status value

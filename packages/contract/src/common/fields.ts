@@ -140,6 +140,8 @@ const maybeNull = <T extends z.ZodTypeAny, O extends FieldOptions>(t: T, o: O) =
   (o.nullable ? t.nullable() : t) as Nullable<T, O>;
 
 type Req<O> = O extends { required: true } ? true : false;
+/** The `by` attributes of a relation as literal names (`"name"` when not given), so `rack__nmae` fails to compile. */
+type ByOf<O> = O extends { by: readonly (infer X extends string)[] } ? X : "name";
 /** Carries `required` as a literal type so Create/Update schemas know it. */
 const req = <O extends FieldOptions, D>(_o: O, d: D) => d as D & { required: Req<O> };
 
@@ -349,8 +351,10 @@ export const f = {
    * an object of attributes matching exactly one target row.
    */
   fk<
-    const By extends string = "name",
-    const O extends FieldOptions & { by?: readonly By[]; onDelete?: "protect" | "cascade" | "set_null" } = FieldOptions,
+    const O extends FieldOptions & {
+      by?: readonly string[];
+      onDelete?: "protect" | "cascade" | "set_null";
+    } = FieldOptions,
   >(target: RelationTarget, o: O = {} as O) {
     const write = z.union([z.number().int().positive(), z.record(z.unknown())]);
     const def = base<
@@ -371,9 +375,9 @@ export const f = {
     return {
       ...def,
       target,
-      by: (o.by ?? ["name"]) as readonly By[],
+      by: (o.by ?? ["name"]) as readonly ByOf<O>[],
       onDelete: o.onDelete ?? (o.nullable ? "set_null" : "protect"),
-    } as RelationFieldDef<"fk", typeof def.read, typeof def.write, By> & { required: Req<O> };
+    } as RelationFieldDef<"fk", typeof def.read, typeof def.write, ByOf<O>> & { required: Req<O> };
   },
   /** Many-to-many: reads as nested objects, writes as an array of ids (or attribute objects). */
   m2m<const By extends string = "name">(target: RelationTarget, o: FieldOptions & { by?: readonly By[] } = {}) {

@@ -1,0 +1,65 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, type TestServer } from "../../apps/server/test/harness";
+
+/**
+ * Runs every example, in order, as its own process (`node --import tsx`) against
+ * one real server on loopback, as a user would with RACKPLANE_URL/RACKPLANE_TOKEN.
+ */
+const TOKEN = "00112233445566778899aabbccddeeff00112233";
+let s: TestServer;
+beforeAll(async () => {
+  s = await startServer({ RACKPLANE_ADMIN_TOKEN: TOKEN });
+});
+afterAll(async () => s?.close());
+
+async function example(name: string): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join("src", name)], {
+    cwd: join(import.meta.dirname, ".."),
+    env: { ...process.env, RACKPLANE_URL: s.baseUrl, RACKPLANE_TOKEN: TOKEN },
+    encoding: "utf8",
+  });
+  return stdout;
+}
+
+describe("examples", () => {
+  it("01 builds an inventory", async () => {
+    const out = await example("01-build-inventory.ts");
+    expect(out).toContain("region Germany (in Europe), data center FRA1, room Hall A");
+    expect(out).toContain("racks: A01, A02, A03");
+    expect(out).toMatch(/created 6 servers, e\.g\. fra1-web-1 in A01 \(request [0-9a-f-]{36}\)/);
+  });
+
+  it("02 imports servers from a CSV", async () => {
+    const out = await example("02-import-csv.ts");
+    expect(out).toContain("imported 8 servers from 8 rows");
+    expect(out).toMatch(/fra1-batch-1 +Reserved +A03/);
+    expect(out).toMatch(/fra1-spare-1 +New +\(unracked\)/);
+  });
+
+  it("03 queries with filters, ordering and iteration", async () => {
+    const out = await example("03-query.ts");
+    expect(out).toContain("10 servers in use or reserved; first page: ");
+    expect(out).toContain("next page: http");
+    expect(out).toContain("4 servers in rack A01");
+    expect(out).toMatch(/A01 U 1: fra1-web-1\n.*A01 U 2: fra1-web-2\n.*A01 U10: fra1-db-1\n.*A01 U11: fra1-db-2/);
+    expect(out).toContain("5 servers at U10 or higher in A02/A03");
+    expect(out).toContain("1 unracked: fra1-spare-1");
+    expect(out).toContain("by asset tag: AT-1001=fra1-db-1, AT-1004=fra1-cache-1");
+    expect(out).toContain("room Hall A in FRA1: 3 racks");
+  });
+
+  it("04 handles a 400 and a 409", async () => {
+    const out = await example("04-errors.ts");
+    expect(out).toMatch(/400 on create: position → .+/);
+    expect(out).toMatch(/status → Must be one of/);
+    expect(out).toMatch(/request id [0-9a-f-]{36}/);
+    expect(out).toMatch(/400 on bulk create: #1: name; #2: position/);
+    expect(out).toContain("written by the failed bulk request: 0");
+    expect(out).toMatch(/409 on duplicate asset tag: .*already exists/);
+    expect(out).toMatch(/409 on delete of Hall A: .+/);
+    expect(out).toContain("404 for a missing server: true");
+  });
+});
