@@ -14,6 +14,8 @@ export default defineConfig({
         name: backend,
         env: { RACKPLANE_TEST_BACKEND: backend },
         include: ["test/**/*.test.ts"],
+        // The browser test is about the docs UIs, not the database: once is enough.
+        exclude: backend === "pglite" ? [] : ["test/docs-ui.test.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: "forks",

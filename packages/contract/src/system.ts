@@ -31,7 +31,7 @@ export const system = {
       path: "/api/",
       responses: { 200: ApiIndex, ...commonErrors },
       summary: "Every endpoint of the API (HTML for browsers)",
-      metadata: { operationId: "api_index" } as const,
+      metadata: { operationId: "api_index", html: true } as const,
     },
     status: {
       method: "GET",

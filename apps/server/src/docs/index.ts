@@ -52,6 +52,7 @@ window.ui = SwaggerUIBundle({
   url: "${SCHEMA_JSON_URL}",
   dom_id: "#swagger-ui",
   deepLinking: true,
+  filter: true,
   persistAuthorization: true,
   displayRequestDuration: true,
   // No call to the public validator service: the server works offline.
@@ -62,10 +63,24 @@ window.ui = SwaggerUIBundle({
 
 const REDOC_HTML = page(
   "Rackplane API — ReDoc",
-  "",
+  '<style>img[src*="cdn.redoc.ly"]{display:none}</style>',
   `<redoc spec-url="${SCHEMA_JSON_URL}" hide-download-button="false"></redoc>
 <script src="/static/redoc/redoc.standalone.js"></script>`,
 );
+
+/**
+ * The UI pages may load nothing from elsewhere: the browser itself refuses (ReDoc's
+ * sidebar badge points at a CDN image; it is hidden and never fetched).
+ */
+const UI_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' blob:",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+].join("; ");
 
 /** GET/HEAD only; other methods are a 405 with `Allow`, like contract paths. */
 function getOnly(handler: (req: Request, res: Response) => void) {
@@ -89,11 +104,11 @@ export function docsRouter(): Router {
   );
   router.all(
     "/api/schema/swagger-ui/",
-    getOnly((_req, res) => res.type("html").send(SWAGGER_HTML)),
+    getOnly((_req, res) => res.set("Content-Security-Policy", UI_CSP).type("html").send(SWAGGER_HTML)),
   );
   router.all(
     "/api/schema/redoc/",
-    getOnly((_req, res) => res.type("html").send(REDOC_HTML)),
+    getOnly((_req, res) => res.set("Content-Security-Policy", UI_CSP).type("html").send(REDOC_HTML)),
   );
   const assets = { maxAge: "1d", index: false, fallthrough: true } as const;
   router.use("/static/swagger-ui", express.static(SWAGGER_DIR, assets));

@@ -85,7 +85,7 @@ export class SchemaRegistry {
       case z.ZodFirstPartyTypeKind.ZodLiteral:
         return { const: def.value };
       case z.ZodFirstPartyTypeKind.ZodEnum:
-        return { type: "string", enum: [...def.values] };
+        return { type: "string", enum: canonicalMembers(def.values) };
       case z.ZodFirstPartyTypeKind.ZodNativeEnum:
         return { enum: Object.values(def.values).filter((v) => typeof def.values[v as string] !== "number") };
       case z.ZodFirstPartyTypeKind.ZodNullable:
@@ -206,4 +206,20 @@ function numberSchema(checks: Check[]): JsonSchema {
     else if (c.kind === "max") out[c.inclusive ? "maximum" : "exclusiveMaximum"] = c.value;
   }
   return out;
+}
+
+/**
+ * Enum members that differ only in case or punctuation (a choice's value and its label,
+ * `active`/`Active`, `in_use`/`In use`; `true`/`True`) are one member for client
+ * generators, which derive constant names from them (`ACTIVE`) and reject duplicates.
+ * The first spelling — the canonical value — is documented; the server still accepts the rest.
+ */
+function canonicalMembers(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = v.toUpperCase().replace(/[^A-Z0-9]+/g, "_");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

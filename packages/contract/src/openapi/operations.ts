@@ -15,6 +15,8 @@ export interface RouteEntry {
 interface RouteMetadata {
   operationId?: string;
   bulk?: boolean;
+  /** Also answers its 200 as an HTML page to browsers (`Accept: text/html`). */
+  html?: boolean;
   /** Accepted schemes (`token`, `bearer`, `basic`); `[]` for a public route. Default: token or bearer. */
   security?: readonly string[];
 }
@@ -176,6 +178,8 @@ function responses(group: RouteEntry[], reg: SchemaRegistry, hasBody: boolean): 
       res.content = {
         "application/json": { schema: converted.length === 1 ? converted[0] : { oneOf: converted } },
       };
+    if (status === 200 && group.some((g) => meta(g.route).html))
+      res.content = { ...(res.content as object), "text/html": { schema: { type: "string" } } };
     out[status] = res;
   }
   return out;

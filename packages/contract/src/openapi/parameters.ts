@@ -15,6 +15,11 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
   offset: query("offset", { type: "integer", minimum: 0 }, "Index of the first result."),
   page: query("page", { type: "integer", minimum: 1 }, "Page number, from 1 (with `page_size`)."),
   page_size: query("page_size", { type: "integer", minimum: 1 }, "Page size for `page`."),
+  cursor: query(
+    "cursor",
+    { type: "string" },
+    "Keyset pagination: empty for the first page, then the value in the `next` link. Same cost at any depth and stable while objects are added or deleted; not combinable with `offset`/`page`.",
+  ),
   brief: query("brief", { type: "boolean" }, "Return brief objects (id, url, display and identifying fields)."),
   search: query("search", { type: "string", maxLength: 200 }, "Case-insensitive partial match over the search fields."),
   tag: {

@@ -1,0 +1,109 @@
+import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { make, startServer, type TestServer } from "./harness";
+
+/**
+ * The documentation UIs in a real headless Chromium (Debian's, see .ci/chromium.sh)
+ * against a live server on loopback: operations render, Swagger UI's "Try it out"
+ * on a list answers 200, and no request leaves the machine (assets are local).
+ * Screenshots go to artifacts/ for a human to look at.
+ */
+const ARTIFACTS = fileURLToPath(new URL("../../../artifacts/", import.meta.url));
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+describe("documentation UIs in Chromium", () => {
+  let s: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    s = await startServer();
+    await make(s, "/api/dcim/servers/", { name: "web-01", status: "in_use" });
+    await make(s, "/api/dcim/servers/", { name: "web-02" });
+    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  /** A page that refuses (and records) any request not to the test server. */
+  async function openPage(): Promise<{ page: Page; outside: string[]; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const outside: string[] = [];
+    const errors: string[] = [];
+    await page.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(s.baseUrl) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+      outside.push(url);
+      return route.abort();
+    });
+    page.on("pageerror", (e) => errors.push(e.message));
+    return { page, outside, errors };
+  }
+
+  it("Swagger UI renders the operations and Try it out → Execute on a list returns 200", async () => {
+    const { page, outside, errors } = await openPage();
+    await page.goto(`${s.baseUrl}/api/schema/swagger-ui/`);
+    await page.locator(".opblock").first().waitFor({ timeout: 60_000 });
+    // Swagger UI virtualises long lists: the first operations are in the DOM, the rest as you scroll.
+    await expect.poll(() => page.locator(".opblock").count(), { timeout: 30_000 }).toBeGreaterThan(5);
+    await expect(page.locator(".opblock-summary-path").first().innerText()).resolves.toBe("/api/core/tags/");
+    await page.screenshot({ path: `${ARTIFACTS}swagger-ui.png` });
+
+    // The tag filter shows one resource's operations: all of the servers' endpoints render.
+    await page.locator("input.operation-filter-input").fill("dcim/servers");
+    await expect
+      .poll(() => page.locator(".opblock-summary-path").allInnerTexts(), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(["/api/dcim/servers/", "/api/dcim/servers/{id}/transitions/{transition}/"]));
+
+    // Authorize with the test server's token, as a user would in the Authorize dialog.
+    const token = (s as { token?: string }).token;
+    if (token) await page.evaluate((t) => (globalThis as any).ui.preauthorizeApiKey("tokenAuth", `Token ${t}`), token);
+
+    const list = page
+      .locator(".opblock.opblock-get")
+      .filter({ has: page.locator('.opblock-summary-path[data-path="/api/dcim/servers/"]') })
+      .first();
+    await list.locator(".opblock-summary").click();
+    await list.locator("button.try-out__btn").click();
+    await list.locator("button.execute").click();
+    const status = list.locator(".live-responses-table tr.response .response-col_status").first();
+    await status.waitFor({ timeout: 30_000 });
+    expect((await status.innerText()).trim()).toBe("200");
+    await expect.poll(() => list.locator(".live-responses-table").innerText()).toContain("web-01");
+    await list.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}swagger-ui-try-it-out.png`, fullPage: false });
+    await list.locator(".live-responses-table").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}swagger-ui-response.png` });
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("ReDoc renders the operations", async () => {
+    const { page, outside, errors } = await openPage();
+    await page.goto(`${s.baseUrl}/api/schema/redoc/`);
+    const section = page.locator('[data-section-id="operation/dcim_servers_list"]');
+    await section.waitFor({ timeout: 90_000 });
+    await expect
+      .poll(() => page.locator('[data-section-id^="operation/"]').count(), { timeout: 30_000 })
+      .toBeGreaterThan(100);
+    await section.evaluate((el) => el.scrollIntoView({ block: "start" }));
+    expect(await section.innerText()).toContain("List servers");
+    await page.screenshot({ path: `${ARTIFACTS}redoc.png` });
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+});
