@@ -77,7 +77,7 @@ export function errorHandler(log: Logger) {
     }
     if (status >= 500) {
       log.error(
-        { err, requestId: res.getHeader("X-Request-ID"), method: req.method, url: req.originalUrl },
+        { err, status, requestId: res.getHeader("X-Request-ID"), method: req.method, url: req.originalUrl },
         "request failed",
       );
     }
@@ -85,18 +85,24 @@ export function errorHandler(log: Logger) {
   };
 }
 
+/** Driver and socket codes of a database that went away (restart, failover, network). */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+  "CONNECT_TIMEOUT",
+]);
+
 function isConnectionError(err: unknown): boolean {
   let e: unknown = err;
   for (let i = 0; i < 5 && e; i++) {
     const code = (e as { code?: string }).code;
-    if (
-      code === "ECONNREFUSED" ||
-      code === "CONNECTION_CLOSED" ||
-      code === "CONNECTION_ENDED" ||
-      code === "CONNECT_TIMEOUT"
-    ) {
-      return true;
-    }
+    if (code && CONNECTION_CODES.has(code)) return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
