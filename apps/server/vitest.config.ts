@@ -15,8 +15,11 @@ export default defineConfig({
         env: { RACKPLANE_TEST_BACKEND: backend },
         include: ["test/**/*.test.ts"],
         // The browser test is about the docs UIs, not the database: once is enough.
-        // The PostgreSQL restart test runs its own cluster: only under the postgresql project.
-        exclude: backend === "pglite" ? ["test/fault-pg-restart.test.ts"] : ["test/docs-ui.test.ts"],
+        // PostgreSQL-only fault tests (a private cluster to restart; two processes on one database).
+        exclude:
+          backend === "pglite"
+            ? ["test/fault-pg-restart.test.ts", "test/fault-replicas.test.ts"]
+            : ["test/docs-ui.test.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: "forks",
