@@ -161,6 +161,19 @@ describe("resources over HTTP", () => {
   });
 });
 
+describe("declared actions", () => {
+  it("calls a resource's actions like any other route", async () => {
+    const net = await rp.ipam.networks.create({ name: "mgmt", address: "10.9.0.0/29", gateway: "10.9.0.1" });
+    const free = await rp.ipam.networks.availableIps(net.id, { limit: 3 });
+    expect(free.map((a) => a.address)).toEqual(["10.9.0.2", "10.9.0.3", "10.9.0.4"]);
+    expect(last().url).toBe(`${s.baseUrl}/api/ipam/networks/${net.id}/available-ips/?limit=3`);
+    const ip = await rp.ipam.networks.allocateIp(net.id, { description: "bmc" });
+    expect(ip.address).toBe("10.9.0.2");
+    expect(last().method).toBe("POST");
+    expect((await rp.ipam.networks.availableIps(net.id, { limit: 1 }))[0]!.address).toBe("10.9.0.3");
+  });
+});
+
 describe("typed errors", () => {
   it("maps a 400 to BadRequestError with field errors", async () => {
     const err = await failure(rp.dcim.regions.create({ name: "", slug: "not a slug" }));

@@ -89,6 +89,17 @@ describe("types derived from the contract", () => {
     rp.dcim.racks.runTransition;
   });
 
+  it("types declared actions from their schemas", async () => {
+    const free = await rp.ipam.networks.availableIps(1, { limit: 5 });
+    expectTypeOf(free[0]!.family).toEqualTypeOf<4 | 6>();
+    // @ts-expect-error: the action's query has no such parameter
+    rp.ipam.networks.availableIps(1, { size: 5 });
+    const ip = await rp.ipam.networks.allocateIp(1, { description: "bmc" });
+    expectTypeOf(ip.address).toEqualTypeOf<string>();
+    // @ts-expect-error: the address comes from the network, not the caller
+    rp.ipam.networks.allocateIp(1, { address: "10.0.0.9" });
+  });
+
   it("narrows 400 field errors to the resource's fields", () => {
     const e: unknown = null;
     if (isBadRequest(e, rp.dcim.servers)) {
