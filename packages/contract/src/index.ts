@@ -11,6 +11,9 @@ import { regions } from "./dcim/regions";
 import { serverRooms } from "./dcim/server-rooms";
 import { servers } from "./dcim/servers";
 import { switches } from "./dcim/switches";
+import { serverInventory } from "./dcim/server-inventory";
+import { discovery } from "./discovery";
+import { firmwareApp } from "./firmware";
 import { ipam } from "./ipam";
 import { peering } from "./peering";
 import { services } from "./services";
@@ -25,6 +28,8 @@ export * from "./common/resource";
 export * from "./common/schemas";
 export * from "./common/workflow";
 export { JobStatus } from "./core/jobs";
+export { BmcProtocol, NodeStatus, ScanPorts, ScanRangeStatus } from "./discovery";
+export { Arch, FirmwareType } from "./firmware";
 export { AssetModelCategory } from "./dcim/asset-models";
 export { AccessoryOrientation } from "./dcim/catalogue";
 export { RackStatus } from "./dcim/racks";
@@ -43,8 +48,10 @@ const c = initContract();
  */
 export const resources = {
   core: { tags, jobs },
-  dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches, ...dcimCatalogue },
+  dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches, ...serverInventory, ...dcimCatalogue },
   ipam,
+  discovery,
+  firmware: firmwareApp,
   services,
   virtual,
   peering,

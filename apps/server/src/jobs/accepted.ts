@@ -1,3 +1,4 @@
+import type { Database } from "@rackplane/db";
 import type { Request } from "express";
 import { bindingOf } from "../framework/binding";
 import type { RequestContext } from "../framework/context";
@@ -22,9 +23,14 @@ export async function accepted(
   svc: ResourceService,
   ctx: RequestContext,
   job: EnqueueRequest,
+  /** Writes that must happen with the job, or not at all (a status change). */
+  before?: (tx: Database) => Promise<void>,
 ): Promise<HandlerResult> {
   const queue = jobsOf(req);
-  const row = await queue.db.transaction((tx) => queue.enqueue(tx, { user: requester(req), ...job }));
+  const row = await queue.db.transaction(async (tx) => {
+    await before?.(tx as Database);
+    return queue.enqueue(tx as Database, { user: requester(req), ...job });
+  });
   const body = await svc.retrieve(bindingOf("core.jobs"), row.id, ctx);
   return { status: 202, body, headers: { Location: String((body as { url: string }).url) } };
 }

@@ -2,6 +2,7 @@ import { type Database, type DatabaseHandle, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { fromDrizzle, fromPglite, PgBoss } from "pg-boss";
 import type { Logger } from "pino";
+import "./kinds";
 import { jobHandler } from "./registry";
 
 /** The one pg-boss queue; the job's `kind` (our row) picks the handler. */

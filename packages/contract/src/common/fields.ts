@@ -298,20 +298,14 @@ export const f = {
       ),
     );
   },
-  /** Free-form JSON object (config contexts, local_context_data). */
-  json<const O extends FieldOptions>(o: O = {} as O) {
-    const obj = z.record(z.unknown());
+  /** Free-form JSON object (config contexts, local_context_data); `schema` gives it a shape (a list of ports). */
+  json<const O extends FieldOptions & { schema?: z.ZodTypeAny }>(o: O = {} as O) {
+    type S = O extends { schema: infer X extends z.ZodTypeAny } ? X : z.ZodRecord<z.ZodString, z.ZodUnknown>;
+    const obj = (o.schema ?? z.record(z.unknown())) as z.ZodTypeAny;
+    const shaped = maybeNull(obj, o) as Nullable<S, O>;
     return req(
       o,
-      base<"json", Nullable<typeof obj, O>, Nullable<typeof obj, O>, never, never>(
-        "json",
-        maybeNull(obj, o),
-        maybeNull(obj, o),
-        undefined,
-        [],
-        o,
-        false,
-      ),
+      base<"json", Nullable<S, O>, Nullable<S, O>, never, never>("json", shaped, shaped, undefined, [], o, false),
     );
   },
   choice<V extends string, const O extends FieldOptions>(choices: ChoiceSet<V>, o: O = {} as O) {

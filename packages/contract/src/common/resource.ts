@@ -53,6 +53,8 @@ export interface ActionSpec {
   /** URL segment, snake_case as in the source documents (`assign_servers`). */
   path: string;
   detail: boolean;
+  /** Served at the app's root, `/api/<app>/<path>/` (e.g. `/api/discovery/run_scan/`). */
+  appLevel?: boolean;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: z.ZodTypeAny;
   query?: z.ZodTypeAny;
@@ -403,7 +405,7 @@ function actionRoutes(
   for (const [name, a] of Object.entries(specs ?? {})) {
     out[name] = {
       method: a.method,
-      path: a.detail ? `${path}:id/${a.path}/` : `${path}${a.path}/`,
+      path: a.appLevel ? `${path.replace(/[^/]+\/$/, "")}${a.path}/` : a.detail ? `${path}:id/${a.path}/` : `${path}${a.path}/`,
       ...(a.detail ? { pathParams: PathId } : {}),
       ...(a.method !== "GET" ? { body: a.body ?? c.noBody() } : {}),
       ...(a.query ? { query: a.query } : {}),

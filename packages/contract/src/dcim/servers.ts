@@ -1,5 +1,6 @@
 import { choices, f } from "../common/fields";
 import { defineResource } from "../common/resource";
+import { serverActions } from "./server-actions";
 
 export const ServerStatus = choices("ServerStatus", {
   new: "New",
@@ -37,6 +38,7 @@ export const servers = defineResource({
   },
   brief: ["name"],
   ordering: ["name"],
+  actions: serverActions,
   workflow: {
     field: "status",
     transitions: {

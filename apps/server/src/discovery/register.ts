@@ -1,0 +1,53 @@
+import { type Database, rowsOf } from "@rackplane/db";
+import { sql } from "drizzle-orm";
+import { loginWithProfile } from "../baremetal/bmc-login";
+import { storeInventory } from "../baremetal/inventory-store";
+import { defineJob } from "../jobs/registry";
+import { readInventory } from "../redfish/inventory";
+
+export const REGISTER_JOB = "discovery.register";
+
+interface NodeRow {
+  id: number;
+  address: string;
+  port: number;
+  bmc_url: string;
+  server_id: number | null;
+}
+
+/**
+ * Registers a node: logs in with the auth profile, reads the whole inventory,
+ * then writes the server and its parts in one transaction — a failure before
+ * that (wrong credentials, BMC gone) writes nothing but the node's error.
+ */
+defineJob<{ node: number; auth_profile: number }>(REGISTER_JOB, async ({ params, db, signal, progress }) => {
+  const [node] = rowsOf<NodeRow>(
+    await db.execute(
+      sql`SELECT id, host(address) AS address, port, bmc_url, server_id FROM nodes WHERE id = ${params.node}`,
+    ),
+  );
+  if (!node) throw new Error(`Node ${params.node} no longer exists.`);
+  try {
+    const client = await loginWithProfile(db, node.bmc_url, params.auth_profile, signal);
+    await progress(15);
+    const inv = await readInventory(client, progress);
+    await progress(90);
+    const serverId = await db.transaction(async (tx) => {
+      const id = await storeInventory(tx as Database, inv, {
+        serverId: node.server_id,
+        bmcUrl: node.bmc_url,
+        fallbackName: `${node.address}-${node.port}`,
+      });
+      await tx.execute(sql`UPDATE nodes SET status = 'registered', server_id = ${id}, registered_with_id = ${params.auth_profile},
+          vendor = CASE WHEN vendor = '' THEN ${inv.system.manufacturer} ELSE vendor END, last_error = '', last_seen = now(), updated = now()
+        WHERE id = ${node.id}`);
+      return id;
+    });
+    return { server: serverId, system: inv.system.id, unknown: inv.unknown };
+  } catch (e) {
+    if (!signal.aborted)
+      await db.execute(sql`UPDATE nodes SET status = 'failed', last_error = ${(e as Error).message}, updated = now()
+        WHERE id = ${node.id}`);
+    throw e;
+  }
+});

@@ -1,0 +1,87 @@
+import { type Database, rowsOf } from "@rackplane/db";
+import { sql } from "drizzle-orm";
+import { JOBS } from "../../baremetal/server-jobs";
+import { bindingOf } from "../../framework/binding";
+import type { RequestContext } from "../../framework/context";
+import { badRequest, conflict, notFound } from "../../framework/errors";
+import type { ResourceService } from "../../framework/service";
+import type { Handler, HandlerInput } from "../../http/handler";
+import { accepted, jobsOf } from "../../jobs/accepted";
+
+type Row = Record<string, unknown>;
+const one = async (db: Database, q: ReturnType<typeof sql>) => rowsOf<Row>(await db.execute(q))[0];
+
+/** `GET /api/dcim/servers/<id>/<part>/`: the part's own list, narrowed to the server. */
+const part =
+  (svc: ResourceService, key: string): Handler =>
+  async ({ params, query, ctx, req }) => {
+    const id = params.id as number;
+    if (!(await one(jobsOf(req).db, sql`SELECT 1 AS x FROM servers WHERE id = ${id}`)))
+      throw notFound(`No Server matches id ${id}.`);
+    return { status: 200, body: await svc.list(bindingOf(key), { ...query, server: [id] }, ctx as RequestContext) };
+  };
+
+async function serverWithBmc(db: Database, id: number) {
+  const s = await one(
+    db,
+    sql`SELECT s.id, s.name, s.status, s.asset_model_id,
+      EXISTS (SELECT 1 FROM nodes n WHERE n.server_id = s.id AND n.registered_with_id IS NOT NULL) AS has_bmc
+      FROM servers s WHERE s.id = ${id}`,
+  );
+  if (!s) throw notFound(`No Server matches id ${id}.`);
+  if (!s.has_bmc) throw conflict(`Server ${s.name} has no registered BMC; register its discovery node first.`);
+  return s;
+}
+
+const job =
+  (svc: ResourceService, kind: string, prepare: (input: HandlerInput, server: Row, db: Database) => Promise<Row>) =>
+  async (input: HandlerInput) => {
+    const id = input.params.id as number;
+    const db = jobsOf(input.req).db;
+    const server = await serverWithBmc(db, id);
+    const params = { server: id, ...(await prepare(input, server, db)) };
+    const before = kind === JOBS.deploy ? markDeploying(id) : undefined;
+    return accepted(input.req, svc, input.ctx, { kind, params, object: { type: "dcim.servers", id } }, before);
+  };
+
+const markDeploying = (id: number) => async (tx: Database) => {
+  await tx.execute(sql`UPDATE servers SET status = 'to_deploy', updated = now() WHERE id = ${id}`);
+};
+
+/** Handlers of the server's bare-metal actions (declared in the contract's `serverActions`). */
+export const serverBareMetalActions = (svc: ResourceService): Record<string, Handler> => ({
+  processors: part(svc, "dcim.server-processors"),
+  ethernetInterfaces: part(svc, "dcim.server-ethernet-interfaces"),
+  storages: part(svc, "dcim.server-storages"),
+  firmwares: part(svc, "dcim.server-firmwares"),
+  refreshInventory: job(svc, JOBS.refresh, async () => ({})),
+  power: job(svc, JOBS.power, async ({ body }) => ({ action: (body as { action: string }).action })),
+  updateFirmware: job(svc, JOBS.firmware, async ({ body }, server, db) => {
+    const fwId = (body as { firmware: number }).firmware;
+    const fw = await one(
+      db,
+      sql`SELECT f.id, f.name, f.version, f.file_url,
+        array(SELECT asset_model_id FROM firmware_asset_models WHERE firmware_id = f.id) AS models
+        FROM firmware f WHERE f.id = ${fwId}`,
+    );
+    if (!fw) throw badRequest({ firmware: [`No firmware matches id ${fwId}.`] });
+    const models = (fw.models as number[]).map(Number);
+    if (!models.includes(Number(server.asset_model_id)))
+      throw badRequest({
+        firmware: [
+          server.asset_model_id == null
+            ? `Server ${server.name} has no asset model, so no firmware can be checked against it.`
+            : `Firmware ${fw.name} ${fw.version} does not apply to the asset model of server ${server.name}.`,
+        ],
+      });
+    return { firmware: fwId, image_uri: fw.file_url };
+  }),
+  deployOs: job(svc, JOBS.deploy, async ({ body }, server, db) => {
+    const imgId = (body as { os_image: number }).os_image;
+    const img = await one(db, sql`SELECT id, file_url FROM os_images WHERE id = ${imgId}`);
+    if (!img) throw badRequest({ os_image: [`No OS image matches id ${imgId}.`] });
+    if (!["new", "free", "in_use", "to_deploy"].includes(String(server.status)))
+      throw conflict(`Server ${server.name} is ${server.status}; only new, free or in-use servers can be deployed.`);
+    return { os_image: imgId, image_url: img.file_url, previous_status: server.status };
+  }),
+});

@@ -1,0 +1,47 @@
+import { type FieldErrors, ScanPorts } from "@rackplane/contract";
+import { rowsOf } from "@rackplane/db";
+import { sql } from "drizzle-orm";
+import { ipv4ToInt } from "../../discovery/ipv4";
+import { SCAN_JOB } from "../../discovery/scan";
+import type { BindingOptions } from "../../framework/binding";
+import { badRequest } from "../../framework/errors";
+import { accepted, jobsOf } from "../../jobs/accepted";
+
+const maxAddresses = () => Number(process.env.RACKPLANE_SCAN_MAX_ADDRESSES ?? 1024);
+
+export const scanRangeBinding: BindingOptions = {
+  validate: ({ values }): FieldErrors | undefined => {
+    const ports = ScanPorts.safeParse(values.ports);
+    if (!ports.success) return { ports: ports.error.issues.map((i) => i.message) };
+    const from = ipv4ToInt(String(values.ip_from));
+    const to = ipv4ToInt(String(values.ip_to));
+    if (to < from) return { ip_to: ["ip_to must not come before ip_from."] };
+    const size = to - from + 1;
+    if (size > maxAddresses())
+      return { ip_to: [`The range holds ${size} addresses; at most ${maxAddresses()} may be scanned at once.`] };
+    return undefined;
+  },
+  actions: (svc) => ({
+    runScan: async ({ body, ctx, req }) => {
+      const ids = [...new Set((body as { scan_ranges: number[] }).scan_ranges)];
+      const found = rowsOf<{ id: number }>(
+        await jobsOf(req).db.execute(
+          sql`SELECT id FROM scan_ranges WHERE id IN (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+        ),
+      ).map((r) => r.id);
+      const missing = ids.filter((i) => !found.includes(i));
+      if (missing.length) throw badRequest({ scan_ranges: [`No scan range matches id ${missing.join(", ")}.`] });
+      return accepted(req, svc, ctx, { kind: SCAN_JOB, params: { scan_ranges: ids } }, async (tx) => {
+        await tx.execute(
+          sql`UPDATE scan_ranges SET status = 'scanning', updated = now() WHERE id IN (${sql.join(
+            ids.map((i) => sql`${i}`),
+            sql`, `,
+          )})`,
+        );
+      });
+    },
+  }),
+};
