@@ -1,4 +1,5 @@
 import { initContract } from "@ts-rest/core";
+import { assets } from "./assets";
 import type { AnyResource } from "./common/resource";
 import { jobs } from "./core/jobs";
 import { tags } from "./core/tags";
@@ -31,6 +32,7 @@ export { JobStatus } from "./core/jobs";
 export { BmcProtocol, NodeStatus, ScanPorts, ScanRangeStatus } from "./discovery";
 export { Arch, FirmwareType } from "./firmware";
 export { AssetModelCategory } from "./dcim/asset-models";
+export { BackOfficeAssetStatus, BaseObjectType, CertificateType, DomainStatus, SimCardStatus } from "./assets";
 export { AccessoryOrientation } from "./dcim/catalogue";
 export { RackStatus } from "./dcim/racks";
 export { PowerState, ServerStatus } from "./dcim/servers";
@@ -55,6 +57,7 @@ export const resources = {
   services,
   virtual,
   peering,
+  assets,
 } as const;
 
 type Routes<T> = { [A in keyof T]: { [R in keyof T[A]]: T[A][R] extends { routes: infer X } ? X : never } };

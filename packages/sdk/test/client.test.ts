@@ -72,6 +72,9 @@ describe("resources over HTTP", () => {
     expect(r.requestId).toBe(requestId);
     expect(r.response.status).toBe(200);
     expect(r.data.requestId).toBe(requestId);
+    // Any path, for what the tree does not cover.
+    const index = await rp.request<{ endpoints: { resource: string }[] }>("GET", "/api/");
+    expect(index.endpoints.map((e) => e.resource)).toContain("servers");
   });
 
   it("filters with repeated keys, comma lists and ordering", async () => {

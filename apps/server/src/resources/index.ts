@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
+import { bindAssets } from "./assets";
 import { bindCatalogue } from "./catalogue";
 import { jobActions } from "./core/jobs";
 import { serverBareMetalActions } from "./dcim/server-baremetal";
@@ -40,4 +41,5 @@ export function bindAll() {
   bind(resources.dcim.switches, schema.switches, { validate: positionFitsRack });
   bindIpam();
   bindCatalogue();
+  bindAssets();
 }

@@ -35,6 +35,7 @@ export const servers = defineResource({
     position: f.int({ min: 1, max: 100, nullable: true }),
     asset_tag: f.string({ max: 50, nullable: true, unique: true, search: true }),
     local_context_data: f.json({ nullable: true }),
+    service_environment: f.fk("services.service-environments", { nullable: true, by: [] }),
   },
   brief: ["name"],
   ordering: ["name"],

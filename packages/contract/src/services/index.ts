@@ -3,6 +3,7 @@ import { configurationModules } from "./configuration-modules";
 import { environments } from "./environments";
 import { serviceEnvironments } from "./service-environments";
 import { services as serviceList } from "./services";
+import { supports } from "./supports";
 import { teams } from "./teams";
 
 export const services = {
@@ -12,4 +13,5 @@ export const services = {
   configurationModules,
   configurationClasses,
   teams,
+  supports,
 } as const;

@@ -5,6 +5,7 @@ export * from "./discovery/nodes";
 export * from "./discovery/scan-ranges";
 export * from "./firmware/firmware";
 export * from "./firmware/os-images";
+export * from "./assets/index";
 export * from "./core/tags";
 export * from "./dcim/access-zones";
 export * from "./dcim/accessories";

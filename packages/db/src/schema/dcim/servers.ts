@@ -1,6 +1,7 @@
 import { index, integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 import { assetModels } from "./asset-models";
+import { serviceEnvironments } from "../services/service-environments";
 import { racks } from "./racks";
 
 export const servers = pgTable(
@@ -22,6 +23,9 @@ export const servers = pgTable(
     position: integer("position"),
     asset_tag: varchar("asset_tag", { length: 50 }).unique(),
     local_context_data: jsonb("local_context_data"),
+    service_environment_id: integer("service_environment_id").references(() => serviceEnvironments.id, {
+      onDelete: "set null",
+    }),
   },
   (t) => [
     ...standardIndexes("servers", t),

@@ -1,0 +1,22 @@
+import { resources } from "@rackplane/contract";
+import { baseObjectsView, schema } from "@rackplane/db";
+import { bind } from "../../framework/binding";
+import { boughtCoversAssigned, datesInOrder, licencesNotOverAssigned } from "./licences";
+
+/** The assets app and the polymorphic `base-objects` view (issue 8). */
+export function bindAssets() {
+  const { assets, services } = resources;
+  bind(assets.baseObjects, baseObjectsView);
+  bind(assets.backOfficeAssets, schema.backOfficeAssets);
+  bind(assets.software, schema.software);
+  bind(assets.licences, schema.licences, { validate: boughtCoversAssigned });
+  bind(assets.baseObjectLicences, schema.baseObjectLicences, { afterWrite: licencesNotOverAssigned });
+  bind(assets.simCards, schema.simCards);
+  bind(assets.sslCertificates, schema.sslCertificates, { validate: datesInOrder });
+  bind(assets.domains, schema.domains);
+  bind(assets.domainContracts, schema.domainContracts);
+  bind(services.supports, schema.supports, {
+    validate: datesInOrder,
+    joinTables: { assets: { table: "support_assets", ownerColumn: "support_id", targetColumn: "base_object_id" } },
+  });
+}
