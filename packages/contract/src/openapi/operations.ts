@@ -17,7 +17,10 @@ interface RouteMetadata {
   bulk?: boolean;
   /** Also answers its 200 as an HTML page to browsers (`Accept: text/html`). */
   html?: boolean;
-  /** Accepted schemes (`token`, `bearer`, `basic`); `[]` for a public route. Default: token or bearer. */
+  /**
+   * Accepted schemes (`token`, `bearer`, `basic`, `none` = anonymous too); `[]` for a
+   * public route. Default (document-wide): token or bearer.
+   */
   security?: readonly string[];
 }
 
@@ -115,7 +118,7 @@ function operation(
     };
   }
   op.responses = responses(group, reg, bodies.length > 0 && METHODS_WITH_BODY.has(route.method));
-  if (m.security) op.security = m.security.length ? m.security.map((s) => ({ [SCHEME[s] ?? s]: [] })) : [];
+  if (m.security) op.security = m.security.map((s) => (s === "none" ? {} : { [SCHEME[s] ?? s]: [] }));
   return op;
 }
 
