@@ -9,10 +9,10 @@ import { dataCenters } from "./dcim/data-centers";
 import { manufacturers } from "./dcim/manufacturers";
 import { racks } from "./dcim/racks";
 import { regions } from "./dcim/regions";
+import { serverInventory } from "./dcim/server-inventory";
 import { serverRooms } from "./dcim/server-rooms";
 import { servers } from "./dcim/servers";
 import { switches } from "./dcim/switches";
-import { serverInventory } from "./dcim/server-inventory";
 import { discovery } from "./discovery";
 import { firmwareApp } from "./firmware";
 import { ipam } from "./ipam";
@@ -21,6 +21,7 @@ import { services } from "./services";
 import { system } from "./system";
 import { virtual } from "./virtual";
 
+export { BackOfficeAssetStatus, BaseObjectType, CertificateType, DomainStatus, SimCardStatus } from "./assets";
 export * from "./common/fields";
 export * from "./common/headers";
 export * from "./common/lookups";
@@ -29,14 +30,13 @@ export * from "./common/resource";
 export * from "./common/schemas";
 export * from "./common/workflow";
 export { JobStatus } from "./core/jobs";
-export { BmcProtocol, NodeStatus, ScanPorts, ScanRangeStatus } from "./discovery";
-export { Arch, FirmwareType } from "./firmware";
 export { AssetModelCategory } from "./dcim/asset-models";
-export { BackOfficeAssetStatus, BaseObjectType, CertificateType, DomainStatus, SimCardStatus } from "./assets";
 export { AccessoryOrientation } from "./dcim/catalogue";
 export { RackStatus } from "./dcim/racks";
 export { PowerState, ServerStatus } from "./dcim/servers";
 export { SwitchStatus } from "./dcim/switches";
+export { BmcProtocol, NodeStatus, ScanPorts, ScanRangeStatus } from "./discovery";
+export { Arch, FirmwareType } from "./firmware";
 export { AllocateIp, AvailableIp, IpAddressStatus, NetworkStatus } from "./ipam";
 export { InternetExchangeStatus, IxpSessionStatus } from "./peering";
 export { ClusterType, VirtualServerStatus } from "./virtual";
@@ -50,7 +50,18 @@ const c = initContract();
  */
 export const resources = {
   core: { tags, jobs },
-  dcim: { regions, dataCenters, serverRooms, racks, manufacturers, assetModels, servers, switches, ...serverInventory, ...dcimCatalogue },
+  dcim: {
+    regions,
+    dataCenters,
+    serverRooms,
+    racks,
+    manufacturers,
+    assetModels,
+    servers,
+    switches,
+    ...serverInventory,
+    ...dcimCatalogue,
+  },
   ipam,
   discovery,
   firmware: firmwareApp,

@@ -4,13 +4,13 @@ import { bind } from "../framework/binding";
 import { bindAssets } from "./assets";
 import { bindCatalogue } from "./catalogue";
 import { jobActions } from "./core/jobs";
+import { positionFitsRack } from "./dcim/rack-position";
+import { regionParentIsNotDescendant } from "./dcim/regions";
 import { serverBareMetalActions } from "./dcim/server-baremetal";
 import { credentialBinding } from "./discovery/credentials";
 import { nodeBinding } from "./discovery/nodes";
 import { scanRangeBinding } from "./discovery/scan-ranges";
 import { firmwareBinding } from "./firmware/firmware";
-import { positionFitsRack } from "./dcim/rack-position";
-import { regionParentIsNotDescendant } from "./dcim/regions";
 import { bindIpam } from "./ipam";
 
 /**

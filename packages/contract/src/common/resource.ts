@@ -405,7 +405,11 @@ function actionRoutes(
   for (const [name, a] of Object.entries(specs ?? {})) {
     out[name] = {
       method: a.method,
-      path: a.appLevel ? `${path.replace(/[^/]+\/$/, "")}${a.path}/` : a.detail ? `${path}:id/${a.path}/` : `${path}${a.path}/`,
+      path: a.appLevel
+        ? `${path.replace(/[^/]+\/$/, "")}${a.path}/`
+        : a.detail
+          ? `${path}:id/${a.path}/`
+          : `${path}${a.path}/`,
       ...(a.detail ? { pathParams: PathId } : {}),
       ...(a.method !== "GET" ? { body: a.body ?? c.noBody() } : {}),
       ...(a.query ? { query: a.query } : {}),
