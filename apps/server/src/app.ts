@@ -1,8 +1,18 @@
 import { type AnyResource, contract, resourceList, resources } from "@rackplane/contract";
 import { type DatabaseHandle, openDatabase, queryCounter } from "@rackplane/db";
 import express from "express";
+import { authorize } from "./auth/authorize";
+import { ensureSuperuser } from "./auth/bootstrap";
+import { authHandlers } from "./auth/handlers";
+import { Jwt } from "./auth/jwt";
+import { authenticate } from "./auth/middleware";
+import { rateLimit } from "./auth/rate-limit";
+import { SecretBox, setSecretBox } from "./auth/secret-box";
+import { setBcryptRounds } from "./auth/secrets";
 import type { Config } from "./config";
 import { docsRouter } from "./docs";
+import { forwardingsFromEnv } from "./forwarding/from-env";
+import { Forwarder } from "./forwarding/worker";
 import { bindingOf } from "./framework/binding";
 import { ApiError } from "./framework/errors";
 import { resourceHandlers } from "./framework/handlers";
@@ -22,6 +32,8 @@ export interface Rackplane {
   app: express.Express;
   database: DatabaseHandle;
   jobs: JobQueue;
+  /** Event forwarding worker (delivers the outbox). */
+  forwarder: Forwarder;
   close(): Promise<void>;
 }
 
@@ -36,6 +48,16 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     bindAll();
     bound = true;
   }
+  setBcryptRounds(config.bcryptRounds);
+  const jwt = await Jwt.open(db.db, {
+    secret: config.jwtSecret,
+    accessTtl: config.jwtAccessTtl,
+    refreshTtl: config.jwtRefreshTtl,
+  });
+  if (config.admin.password || config.admin.token) await ensureSuperuser(db.db, config.admin);
+  const box = SecretBox.open({ key: config.secretKey, keyFile: config.secretKeyFile });
+  setSecretBox(box);
+  await forwardingsFromEnv(db.db, box, config.forwardings);
   const service = new ResourceService(db.db, {
     defaultPageSize: config.defaultPageSize,
     maxPageSize: config.maxPageSize,
@@ -43,6 +65,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
 
   // Handlers and owning resources by contract key path (`dcim.servers.list`).
   const handlers = new Map<string, Handler>(Object.entries(systemHandlers(db)).map(([k, h]) => [`system.${k}`, h]));
+  for (const [k, h] of Object.entries(authHandlers(db.db, jwt))) handlers.set(`auth.${k}`, h);
   const owner = new Map<string, AnyResource>();
   for (const [appName, app] of Object.entries(resources)) {
     for (const [treeKey, r] of Object.entries(app) as unknown as [string, AnyResource][]) {
@@ -61,8 +84,10 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.set("strict routing", true);
   app.set("query parser", "simple"); // repeated → array; no nested objects from `a[b]=c`
   app.set("trust proxy", "loopback");
-  app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(requestHeaders, versionNegotiation, trailingSlash, requireJson);
+  // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
+  app.use(authenticate(db.db, jwt), rateLimit(db.db, config.rateLimit));
+  app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(jsonBody(config.maxBody));
 
   app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
@@ -71,6 +96,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     validateResponses: config.strict,
     exposeQueryCount: config.strict || config.exposeQueryCount,
     readOnlyKeys: (key) => readOnlyKeysOf(owner.get(key)),
+    authorize: authorize({ anonymousRead: config.anonymousRead }),
   });
   app.use(router);
   app.use((_req, _res, next) => next(new ApiError(404, { detail: "Not found." })));
@@ -81,11 +107,16 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   await jobs.start();
   app.locals.jobs = jobs;
 
+  const forwarder = new Forwarder(db.db, box, config.forwarder, log);
+  forwarder.start();
+
   return {
     app,
     database: db,
     jobs,
+    forwarder,
     close: async () => {
+      await forwarder.stop();
       await jobs.stop();
       await db.close();
     },

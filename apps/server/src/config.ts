@@ -9,6 +9,22 @@ export interface Config {
   maxPageSize: number;
   maxBody: string;
   logLevel: string;
+  /** Anonymous callers may read (GET/HEAD/OPTIONS); off by default. */
+  anonymousRead: boolean;
+  /** JWT signing secret; absent → generated once and stored in the database. */
+  jwtSecret?: string;
+  jwtAccessTtl: number;
+  jwtRefreshTtl: number;
+  bcryptRounds: number;
+  /** Superuser created/updated on start when a password or token is given (zero-setup dev, CI). */
+  admin: { username: string; password?: string; token?: string };
+  rateLimit: { limit: number; windowSeconds: number };
+  /** Key for secrets encrypted at rest: RACKPLANE_SECRET_KEY, else a key file generated on first start. */
+  secretKey?: string;
+  secretKeyFile: string;
+  /** RACKPLANE_FORWARDINGS: JSON list of event forwardings upserted on start. */
+  forwardings?: string;
+  forwarder: { pollMs: number; backoffMs: number; batch: number };
   /** Tests: validate every response against the contract, expose X-Query-Count. */
   strict: boolean;
   /** Durable job queue (pg-boss): heartbeat/monitor seconds, concurrency, deliveries before giving up. */
@@ -30,6 +46,25 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     maxBody: env.RACKPLANE_MAX_BODY ?? "20mb",
     logLevel: env.RACKPLANE_LOG_LEVEL ?? "info",
     strict: env.RACKPLANE_STRICT === "1",
+    anonymousRead: ["1", "true", "yes"].includes((env.RACKPLANE_ANONYMOUS_READ ?? "").toLowerCase()),
+    jwtSecret: env.RACKPLANE_JWT_SECRET || undefined,
+    jwtAccessTtl: int(env.RACKPLANE_JWT_ACCESS_TTL, 24 * 3600),
+    jwtRefreshTtl: int(env.RACKPLANE_JWT_REFRESH_TTL, 7 * 24 * 3600),
+    bcryptRounds: int(env.RACKPLANE_BCRYPT_ROUNDS, 12),
+    admin: {
+      username: env.RACKPLANE_ADMIN_USERNAME || "admin",
+      password: env.RACKPLANE_ADMIN_PASSWORD || undefined,
+      token: env.RACKPLANE_ADMIN_TOKEN || undefined,
+    },
+    rateLimit: { limit: int(env.RACKPLANE_RATE_LIMIT, 3000), windowSeconds: int(env.RACKPLANE_RATE_LIMIT_WINDOW, 60) },
+    secretKey: env.RACKPLANE_SECRET_KEY || undefined,
+    secretKeyFile: env.RACKPLANE_SECRET_KEY_FILE ?? "./.rackplane/secret.key",
+    forwardings: env.RACKPLANE_FORWARDINGS,
+    forwarder: {
+      pollMs: int(env.RACKPLANE_FORWARDING_POLL_MS, 1000),
+      backoffMs: int(env.RACKPLANE_FORWARDING_BACKOFF_MS, 2000),
+      batch: int(env.RACKPLANE_FORWARDING_BATCH, 20),
+    },
     jobs: {
       heartbeatSeconds: int(env.RACKPLANE_JOB_HEARTBEAT_SECONDS, 30),
       monitorIntervalSeconds: int(env.RACKPLANE_JOB_MONITOR_SECONDS, 10),

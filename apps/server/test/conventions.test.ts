@@ -18,7 +18,7 @@ describe("URLs and headers", () => {
     expect(r.headers.get("location")).toBe("/api/dcim/regions/?x=1");
     const followed = await fetch(`${s.baseUrl}/api/core/tags`, {
       redirect: "follow",
-      headers: { accept: "application/json" },
+      headers: { accept: "application/json", authorization: `Token ${s.token}` },
     });
     expect(followed.status).toBe(200);
   });

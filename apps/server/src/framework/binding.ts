@@ -1,6 +1,7 @@
 import type { AnyField, AnyResource, FieldErrors } from "@rackplane/contract";
 import { resourceByKey } from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
+import type { SQL } from "drizzle-orm";
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Handler } from "../http/handler";
@@ -30,6 +31,12 @@ export interface BindingOptions {
   derive?: (check: WriteCheck) => Promise<Record<string, unknown>> | Record<string, unknown>;
   /** Runs in the write's transaction after rows of this resource were created, changed or deleted. */
   afterWrite?: (tx: Database, ids: number[], ctx: RequestContext | undefined) => Promise<void>;
+  /**
+   * Object-level access: a SQL condition on alias `a` the caller's rows must meet,
+   * or undefined to see everything. Invisible rows are 404 and absent from lists
+   * and counts; it is applied in SQL, so pagination stays exact.
+   */
+  visibility?: (ctx: RequestContext, a: string) => SQL | undefined;
   /** Handlers of the resource's declared actions, keyed like its routes. */
   actions?: (svc: ResourceService, b: Binding) => Record<string, Handler>;
 }
@@ -68,7 +75,7 @@ export function bind(resource: { key: string }, table: PgTable, options: Binding
 
 /** The column a field is stored in, or undefined for computed/M2M fields. */
 function columnFor(name: string, fd: AnyField): string | undefined {
-  if (fd.kind === "m2m" || fd.kind === "count") return undefined;
+  if (fd.kind === "m2m" || fd.kind === "count" || fd.options.stored === false) return undefined;
   if (fd.kind === "fk") return `${name}_id`;
   return name;
 }

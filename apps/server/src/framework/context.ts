@@ -7,4 +7,20 @@ export interface RequestContext {
   query: Record<string, unknown>;
   /** Path of the request without its query. */
   path: string;
+  /** Who is calling (absent only for internal calls, e.g. bootstrap and jobs). */
+  user?: Principal;
+}
+
+/** An authenticated caller. */
+export interface Principal {
+  id: number;
+  username: string;
+  isSuperuser: boolean;
+  groupIds: number[];
+  groups: string[];
+  method: "token" | "jwt" | "basic";
+  /** `<app>:read|write` the credential is limited to; null = every app. */
+  scopes: string[] | null;
+  writeEnabled: boolean;
+  tokenId?: number;
 }

@@ -28,11 +28,17 @@ export function whereOf(b: Binding, a: string, query: Record<string, unknown>): 
         break;
       case "created_by_request":
       case "updated_by_request":
-        conds.push(sql`${col(a, name)} = ${value}`);
+        conds.push(changedByRequest(b, a, name === "created_by_request" ? "create" : "update", String(value)));
         break;
     }
   }
   return conds;
+}
+
+/** Objects the change log says request `requestId` created / updated (indexed on request_id). */
+function changedByRequest(b: Binding, a: string, action: string, requestId: string): SQL {
+  return sql`${col(a, "id")} IN (SELECT "object_id" FROM "object_changes" WHERE "request_id" = ${requestId}
+    AND "object_type" = ${b.resource.key} AND "action" = ${action})`;
 }
 
 function searchOf(b: Binding, a: string, q: string): SQL {

@@ -32,14 +32,15 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
       status: 200,
       body: await svc.update(b, body as Item[], ctx, true, true),
     }),
-    delete: async ({ params }) => {
-      await svc.delete(b, [params.id as number]);
+    delete: async ({ params, ctx }) => {
+      await svc.delete(b, [params.id as number], ctx);
       return { status: 204 };
     },
-    bulkDelete: async ({ body }) => {
+    bulkDelete: async ({ body, ctx }) => {
       await svc.delete(
         b,
         (body as Item[]).map((i) => i.id),
+        ctx,
       );
       return { status: 204 };
     },

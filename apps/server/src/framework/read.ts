@@ -44,8 +44,10 @@ export function fieldExpression(b: Binding, a: string, name: string, fd: AnyFiel
     case "cidr":
     case "mac":
       return sql`${col(a, b.columns.get(name)!)}::text`;
-    default:
-      return col(a, b.columns.get(name)!);
+    default: {
+      const column = b.columns.get(name);
+      return column ? col(a, column) : sql`NULL`; // `stored: false`: filled by a handler
+    }
   }
 }
 

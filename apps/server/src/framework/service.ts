@@ -1,6 +1,7 @@
 import type { FieldErrors, RelationFieldDef } from "@rackplane/contract";
 import { type Database, rowsOf } from "@rackplane/db";
 import { type SQL, sql } from "drizzle-orm";
+import { recordChanges } from "./audit";
 import { allBindings, type Binding, targetKey } from "./binding";
 import type { RequestContext } from "./context";
 import { ApiError, badRequest, conflict, notFound } from "./errors";
@@ -13,6 +14,13 @@ import { prepareWrites, writeM2M } from "./writes";
 
 const A = "t";
 const where = (conds: SQL[]) => (conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``);
+/** The binding's visibility rule for this caller, as a list of 0 or 1 conditions. */
+const visible = (b: Binding, ctx: RequestContext | undefined, a = A): SQL[] => {
+  const c = ctx && b.visibility?.(ctx, a);
+  return c ? [c] : [];
+};
+/** Context of internal calls that have no request (delete without one). */
+const internal: RequestContext = { requestId: "", baseUrl: "", query: {}, path: "" };
 
 /** Generic CRUD over any bound resource; every statement is built from declarations. */
 export class ResourceService {
@@ -26,7 +34,7 @@ export class ResourceService {
     resetAliases();
     const w = windowOf(query, this.pages);
     const brief = query.brief === true;
-    const conds = whereOf(b, A, query);
+    const conds = [...whereOf(b, A, query), ...visible(b, ctx)];
     const from = sql`FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)}`;
     const [countRes, rowsRes] = await Promise.all([
       this.db.execute(sql`SELECT count(*)::int AS n ${from}`),
@@ -41,17 +49,17 @@ export class ResourceService {
   }
 
   async retrieve(b: Binding, id: number, ctx: RequestContext, brief = false, db: Database = this.db) {
-    const [row] = await this.fetchRows(db, b, [id], brief);
+    const [row] = await this.fetchRows(db, b, [id], brief, ctx);
     if (!row) throw notFound(`No ${b.resource.model} matches id ${id}.`);
     return present(b.resource, row, ctx, brief);
   }
 
-  private async fetchRows(db: Database, b: Binding, ids: number[], brief = false) {
+  private async fetchRows(db: Database, b: Binding, ids: number[], brief = false, ctx?: RequestContext) {
     if (!ids.length) return [];
     resetAliases();
     const rows = rowsOf<Record<string, unknown>>(
       await db.execute(
-        sql`SELECT ${selectList(b, A, brief)} FROM ${ident(b.tableName)} ${ident(A)} WHERE ${col(A, "id")} IN (${values(ids)})`,
+        sql`SELECT ${selectList(b, A, brief)} FROM ${ident(b.tableName)} ${ident(A)} ${where([sql`${col(A, "id")} IN (${values(ids)})`, ...visible(b, ctx)])}`,
       ),
     );
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
@@ -94,8 +102,15 @@ export class ResourceService {
       const ids = await this.insertRows(tx as Database, b, rows);
       for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m);
       await b.afterWrite?.(tx as Database, ids, ctx);
-      const created = await this.fetchRows(tx as Database, b, ids);
-      return created.map((r) => present(b.resource, r, ctx));
+      const created = (await this.fetchRows(tx as Database, b, ids)).map((r) => present(b.resource, r, ctx));
+      await recordChanges(
+        tx as Database,
+        b,
+        ctx,
+        "create",
+        created.map((post) => ({ id: Number(post.id), pre: null, post })),
+      );
+      return created;
     });
   }
 
@@ -126,7 +141,8 @@ export class ResourceService {
   ) {
     return this.db.transaction(async (tx) => {
       const ids = items.map((i) => i.id);
-      const existing = await this.lockRows(tx as Database, b, ids);
+      const existing = await this.lockRows(tx as Database, b, ids, ctx);
+      const before = await this.fetchRows(tx as Database, b, ids);
       const errors: FieldErrors[] = items.map(() => ({}));
       const prepared = await prepareWrites(tx as Database, b, items, errors, !partial);
       const merged = prepared.map((p, i) => ({ ...existing.get(ids[i]!)!, ...p.columns }));
@@ -149,8 +165,15 @@ export class ResourceService {
         await writeM2M(tx as Database, b, id, p.m2m);
       }
       await b.afterWrite?.(tx as Database, ids, ctx);
-      const rows = await this.fetchRows(tx as Database, b, ids);
-      return rows.map((r) => present(b.resource, r, ctx));
+      const after = (await this.fetchRows(tx as Database, b, ids)).map((r) => present(b.resource, r, ctx));
+      await recordChanges(
+        tx as Database,
+        b,
+        ctx,
+        "update",
+        after.map((post, i) => ({ id: ids[i]!, pre: present(b.resource, before[i]!, ctx), post })),
+      );
+      return after;
     });
   }
 
@@ -164,23 +187,28 @@ export class ResourceService {
     guard?: (row: Record<string, unknown>) => void,
   ) {
     return this.db.transaction(async (tx) => {
-      const rows = await this.lockRows(tx as Database, b, [id]);
+      const rows = await this.lockRows(tx as Database, b, [id], ctx);
       guard?.(rows.get(id)!);
+      const pre = await this.retrieve(b, id, ctx, false, tx as Database);
       await tx
         .update(b.table)
         .set({ ...columns, updated_by_request: ctx.requestId, updated: sql`now()` } as never)
         .where(sql`id = ${id}`);
-      return this.retrieve(b, id, ctx, false, tx as Database);
+      const post = await this.retrieve(b, id, ctx, false, tx as Database);
+      await recordChanges(tx as Database, b, ctx, "update", [{ id, pre, post }]);
+      return post;
     });
   }
 
   /** Reads the stored rows (as columns) and locks them; 404 names the missing ids. */
-  async lockRows(tx: Database, b: Binding, ids: number[]) {
+  async lockRows(tx: Database, b: Binding, ids: number[], ctx?: RequestContext) {
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup !== undefined) throw badRequest({ non_field_errors: [`Id ${dup} appears more than once.`] });
     const rows = ids.length
       ? rowsOf<Record<string, unknown>>(
-          await tx.execute(sql`SELECT * FROM ${ident(b.tableName)} WHERE id IN (${values(ids)}) FOR UPDATE`),
+          await tx.execute(
+            sql`SELECT * FROM ${ident(b.tableName)} ${ident(A)} ${where([sql`${col(A, "id")} IN (${values(ids)})`, ...visible(b, ctx)])} FOR UPDATE`,
+          ),
         )
       : [];
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
@@ -212,9 +240,10 @@ export class ResourceService {
    * Deletes every object or none. Protected references are a 409 naming the
    * referrers; `set_null` references are cleared; `cascade` ones are deleted.
    */
-  async delete(b: Binding, ids: number[]) {
+  async delete(b: Binding, ids: number[], ctx: RequestContext = internal) {
     await this.db.transaction(async (tx) => {
-      const rows = await this.lockRows(tx as Database, b, ids);
+      const rows = await this.lockRows(tx as Database, b, ids, ctx);
+      const before = (await this.fetchRows(tx as Database, b, ids)).map((r) => present(b.resource, r, ctx));
       const blockers: string[] = [];
       for (const ref of referrersOf(b)) {
         const refCol = ident(ref.column);
@@ -243,6 +272,13 @@ export class ResourceService {
         );
       }
       await tx.execute(sql`DELETE FROM ${ident(b.tableName)} WHERE id IN (${values(ids)})`);
+      await recordChanges(
+        tx as Database,
+        b,
+        ctx,
+        "delete",
+        before.map((pre) => ({ id: Number(pre.id), pre, post: null })),
+      );
       await b.afterWrite?.(tx as Database, ids, undefined);
     });
   }

@@ -1,4 +1,5 @@
 import type { Request } from "express";
+import { principalOfRequest } from "../auth/middleware";
 import type { RequestContext } from "../framework/context";
 
 /** The framework's view of an Express request. */
@@ -8,5 +9,6 @@ export function contextOf(req: Request): RequestContext {
     baseUrl: `${req.protocol}://${req.get("host")}`,
     query: req.query as Record<string, unknown>,
     path: req.path,
+    user: principalOfRequest(req),
   };
 }

@@ -12,6 +12,8 @@ export interface MountOptions {
   validateResponses?: boolean;
   /** Send `X-Query-Count` (SQL statements the request issued) for tests and benchmarks. */
   exposeQueryCount?: boolean;
+  /** Throws (401/403) when the caller may not run the operation `key`. */
+  authorize?: (key: string, req: Request) => void;
   /** Fields a client may send but the server ignores (read-only), per route. */
   readOnlyKeys: (key: string) => Set<string>;
 }
@@ -42,6 +44,7 @@ export function mountContract(
     router.all(expressPath(path), async (req: Request, res: Response, next: NextFunction) => {
       try {
         if (req.method === "OPTIONS") {
+          opts.authorize?.(group[0]!.key, req);
           res.setHeader("Allow", allow);
           return send(res, { status: 200, body: optionsBody(path, group, contextOf(req)) });
         }
@@ -56,6 +59,7 @@ export function mountContract(
           candidates.find((c) => isBulk(c.route) === bodyIsArray) ??
           candidates.find((c) => !isBulk(c.route)) ??
           candidates[0]!;
+        opts.authorize?.(entry.key, req);
         const result = await run(entry, req, handlers.get(entry.key)!, opts);
         if (opts.validateResponses) checkResponse(entry, result);
         if (opts.exposeQueryCount) res.setHeader("X-Query-Count", String(queryCounter.getStore()?.count ?? 0));
@@ -90,7 +94,9 @@ async function run(entry: RouteEntry, req: Request, handler: Handler, opts: Moun
   let body: unknown;
   const bodySchema = (route as { body?: unknown }).body;
   if (route.method !== "GET" && isZod(bodySchema)) {
-    const readOnly = opts.readOnlyKeys(entry.key);
+    let readOnly = opts.readOnlyKeys(entry.key);
+    // Bulk update and delete items name their object by `id`.
+    if (isBulk(route) && route.method !== "POST") readOnly = new Set([...readOnly].filter((k) => k !== "id"));
     const raw = stripKeys(req.body, readOnly);
     const r = bodySchema.safeParse(raw);
     if (!r.success) {

@@ -3,6 +3,7 @@ import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
 import { bindAssets } from "./assets";
 import { bindCatalogue } from "./catalogue";
+import { forwardingBinding } from "./core/event-forwardings";
 import { jobActions } from "./core/jobs";
 import { positionFitsRack } from "./dcim/rack-position";
 import { regionParentIsNotDescendant } from "./dcim/regions";
@@ -12,6 +13,8 @@ import { nodeBinding } from "./discovery/nodes";
 import { scanRangeBinding } from "./discovery/scan-ranges";
 import { firmwareBinding } from "./firmware/firmware";
 import { bindIpam } from "./ipam";
+import { tokenBinding } from "./users/tokens";
+import { groupBinding, userBinding } from "./users/users";
 
 /**
  * Every resource bound to its table. A plain resource is one line; rules that
@@ -20,6 +23,12 @@ import { bindIpam } from "./ipam";
 export function bindAll() {
   bind(resources.core.tags, schema.tags);
   bind(resources.core.jobs, schema.jobs, { actions: jobActions });
+  bind(resources.core.objectChanges, schema.objectChanges);
+  bind(resources.core.eventForwardings, schema.eventForwardings, forwardingBinding);
+  bind(resources.core.eventDeliveries, schema.eventDeliveries);
+  bind(resources.users.users, schema.users, userBinding);
+  bind(resources.users.groups, schema.groups, groupBinding);
+  bind(resources.users.tokens, schema.tokens, tokenBinding);
   // Bare-metal lifecycle: server inventory parts, discovery, firmware and OS images.
   bind(resources.dcim.serverProcessors, schema.serverProcessors);
   bind(resources.dcim.serverEthernetInterfaces, schema.serverEthernetInterfaces);

@@ -51,6 +51,8 @@ export interface FieldOptions {
   readOnly?: boolean;
   /** Accepted on writes, never returned (passwords). */
   writeOnly?: boolean;
+  /** `false`: not a table column; computed by the server (reads null unless a handler fills it, e.g. a new token's key). */
+  stored?: boolean;
   /** Unique in the database: duplicates are a 409. */
   unique?: boolean;
   /** Included in `?search=`. */
@@ -176,6 +178,28 @@ export const f = {
         lookupsFor(STRING_LOOKUPS, o),
         o,
         true,
+      ),
+    );
+  },
+  /**
+   * Secret accepted on writes and never read back (no read schema, no filter, no
+   * ordering); the server stores only a hash or ciphertext of it.
+   */
+  password<const O extends FieldOptions & { min?: number }>(o: O = {} as O) {
+    const write = z
+      .string()
+      .min(o.min ?? 1, `Must be at least ${o.min ?? 1} characters.`)
+      .max(200);
+    return req(
+      o,
+      base<"string", z.ZodNever, typeof write, never, never>(
+        "string",
+        z.never(),
+        write,
+        undefined,
+        [],
+        { ...o, writeOnly: true, order: false, filter: false },
+        false,
       ),
     );
   },

@@ -77,7 +77,11 @@ type StdFields<O> = typeof standardFields &
   (O extends { comments: false } ? {} : typeof commentable);
 
 type Shape<F extends Fields, P extends "read" | "write"> = {
-  [K in keyof F as F[K][P] extends z.ZodTypeAny ? K : never]: F[K][P] extends z.ZodTypeAny ? F[K][P] : never;
+  [K in keyof F as F[K][P] extends z.ZodNever
+    ? never
+    : F[K][P] extends z.ZodTypeAny
+      ? K
+      : never]: F[K][P] extends z.ZodTypeAny ? F[K][P] : never;
 };
 type OptionalShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<S[K]> };
 type CreateShape<F extends Fields> = {

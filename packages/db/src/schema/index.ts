@@ -1,5 +1,8 @@
 export * from "./assets/index";
+export * from "./core/event-forwardings";
 export * from "./core/jobs";
+export * from "./core/object-changes";
+export * from "./core/settings";
 export * from "./core/tags";
 export * from "./dcim/access-zones";
 export * from "./dcim/accessories";
@@ -21,4 +24,6 @@ export * from "./firmware/os-images";
 export * from "./ipam/index";
 export * from "./peering/peering";
 export * from "./services/index";
+export * from "./users/tokens";
+export * from "./users/users";
 export * from "./virtual/virtual";

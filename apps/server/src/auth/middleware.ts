@@ -1,0 +1,93 @@
+import type { Database } from "@rackplane/db";
+import { sql } from "drizzle-orm";
+import type { NextFunction, Request, Response } from "express";
+import type { Principal } from "../framework/context";
+import { ApiError } from "../framework/errors";
+import type { Jwt } from "./jwt";
+import { loadUser, principalOf, tokensByPrefix } from "./principal";
+import { checkPassword, hashKey, prefixOf, sameHash, TOKEN_KEY } from "./secrets";
+
+/** Paths where HTTP Basic (username + password) is accepted. */
+export const BASIC_PATHS = new Set(["/api/token/", "/whoami"]);
+
+export type AuthedRequest = Request & { principal?: Principal };
+export const principalOfRequest = (req: Request) => (req as AuthedRequest).principal;
+
+/** The challenge sent with every 401: the schemes this path accepts. */
+export const challenge = (path: string) =>
+  [
+    'Token realm="rackplane"',
+    'Bearer realm="rackplane"',
+    ...(BASIC_PATHS.has(path) ? ['Basic realm="rackplane"'] : []),
+  ].join(", ");
+
+export const unauthorized = (path: string, detail: string) =>
+  new ApiError(401, { detail }, { "WWW-Authenticate": challenge(path) });
+
+/** Don't write `last_used` more than once a minute per token, whatever the request rate. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/**
+ * Resolves the `Authorization` header to a principal (or none: anonymous). Bad
+ * credentials are a 401 here; whether the caller may do what it asks is
+ * decided per route (see authorize.ts). Runs before the query counter, so its
+ * statements don't count against the list budget.
+ */
+export function authenticate(db: Database, jwt: Jwt) {
+  return async (req: Request, _res: Response, next: NextFunction) => {
+    try {
+      const header = req.get("authorization");
+      if (header) (req as AuthedRequest).principal = await resolve(db, jwt, req.path, header.trim());
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
+
+async function resolve(db: Database, jwt: Jwt, path: string, header: string): Promise<Principal> {
+  const space = header.indexOf(" ");
+  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
+  const cred = space < 0 ? "" : header.slice(space + 1).trim();
+  if (scheme === "token") {
+    if (!TOKEN_KEY.test(cred)) throw unauthorized(path, "Invalid token.");
+    const hash = hashKey(cred);
+    const row = (await tokensByPrefix(db, prefixOf(cred))).find((t) => sameHash(t.key_hash, hash));
+    if (!row) throw unauthorized(path, "Invalid token.");
+    if (row.expires && new Date(row.expires).getTime() <= Date.now()) throw unauthorized(path, "Token expired.");
+    if (!row.is_active) throw unauthorized(path, "User inactive or deleted.");
+    if (!row.last_used || Date.now() - new Date(row.last_used).getTime() > LAST_USED_EVERY_MS) {
+      // Conditional, so concurrent requests of one token still write at most once a minute.
+      await db.execute(
+        sql`UPDATE tokens SET last_used = now() WHERE id = ${row.token_id}
+            AND (last_used IS NULL OR last_used < now() - interval '1 minute')`,
+      );
+    }
+    return principalOf(row, "token", row);
+  }
+  if (scheme === "bearer") {
+    const id = await jwt.verify(cred, "access");
+    if (id === undefined) throw unauthorized(path, "Invalid or expired access token.");
+    const u = await loadUser(db, sql`u.id = ${id}`);
+    if (!u?.is_active) throw unauthorized(path, "User inactive or deleted.");
+    return principalOf(u, "jwt");
+  }
+  if (scheme === "basic") {
+    if (!BASIC_PATHS.has(path))
+      throw unauthorized(path, "HTTP Basic is accepted only on /api/token/ and /whoami; use a token.");
+    const decoded = Buffer.from(cred, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) throw unauthorized(path, "Invalid basic credentials.");
+    const user = await checkCredentials(db, decoded.slice(0, colon), decoded.slice(colon + 1));
+    if (!user) throw unauthorized(path, "Invalid username or password.");
+    return user;
+  }
+  throw unauthorized(path, `Unsupported authorization scheme "${scheme}". Use Token or Bearer.`);
+}
+
+/** The active user with this username and password, or undefined. */
+export async function checkCredentials(db: Database, username: string, password: string) {
+  const u = await loadUser(db, sql`u.username = ${username}`);
+  if (!u?.is_active || !(await checkPassword(password, u.password))) return undefined;
+  return principalOf(u, "basic");
+}

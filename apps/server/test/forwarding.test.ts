@@ -1,0 +1,171 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { rowsOf } from "@rackplane/db";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { make, startServer, type TestServer } from "./harness";
+
+/** A real HTTP receiver on loopback that fails the first `failFirst` requests with 503. */
+async function receiver(failFirst: number) {
+  const got: { headers: IncomingMessage["headers"]; body: any; answered: number }[] = [];
+  const server: Server = createServer((req, res) => {
+    let data = "";
+    req.on("data", (c) => {
+      data += c;
+    });
+    req.on("end", () => {
+      const answered = got.length < failFirst ? 503 : 200;
+      got.push({ headers: req.headers, body: JSON.parse(data), answered });
+      res.writeHead(answered).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+  return { url, got, close: () => new Promise((r) => server.close(r)) };
+}
+
+async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await f();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+let s: TestServer;
+let flaky: Awaited<ReturnType<typeof receiver>>;
+let envReceiver: Awaited<ReturnType<typeof receiver>>;
+beforeAll(async () => {
+  flaky = await receiver(2);
+  envReceiver = await receiver(0);
+  s = await startServer({
+    RACKPLANE_FORWARDING_POLL_MS: "50",
+    RACKPLANE_FORWARDING_BACKOFF_MS: "100",
+    RACKPLANE_FORWARDINGS: JSON.stringify([
+      { name: "from-env", url: envReceiver.url, object_types: "dcim.racks", actions: "delete" },
+    ]),
+  });
+});
+afterAll(async () => {
+  await s?.close();
+  await flaky?.close();
+  await envReceiver?.close();
+});
+
+const deliveries = async (forwarding: number) =>
+  (await s.get(`/api/core/event-deliveries/?forwarding=${forwarding}&ordering=id`)).body.results;
+
+describe("event forwarding", () => {
+  it("retries with backoff until the receiver accepts, and keeps every attempt", async () => {
+    const fw = await make(s, "/api/core/event-forwardings/", {
+      name: "flaky",
+      payload_url: flaky.url,
+      basic_username: "hook",
+      basic_password: "s3cret-pass",
+      max_retries: 3,
+      timeout: 2,
+      object_types: "dcim.regions",
+      actions: "create,update",
+    });
+    expect(fw).not.toHaveProperty("basic_password");
+    const started = Date.now();
+    const region = await s.post("/api/dcim/regions/", { name: "Forwarded", slug: "forwarded" });
+    expect(region.status).toBe(201);
+    expect(Date.now() - started).toBeLessThan(1000); // the change never waits for delivery
+    await s.post("/api/dcim/data-centers/", { name: "Not forwarded", slug: "nf", region: region.body.id });
+
+    const [d] = await until("delivery", async () => {
+      const ds = await deliveries(fw.id);
+      return ds[0]?.status.value === "delivered" ? ds : undefined;
+    });
+    expect(d.attempts).toBe(3);
+    expect(d.attempt_log.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([503, 503, 200]);
+    expect(d.attempt_log.attempts[0].error).toBe("HTTP 503");
+    expect(d.last_status_code).toBe(200);
+    expect(d.delivered_at).not.toBeNull();
+    // Backoff: the gaps between attempts grow (100 ms, then 200 ms at least).
+    const times = d.attempt_log.attempts.map((a: { time: string }) => Date.parse(a.time));
+    expect(times[2] - times[1]).toBeGreaterThanOrEqual(150);
+
+    expect(flaky.got).toHaveLength(3);
+    const last = flaky.got[2]!;
+    expect(last.headers.authorization).toBe(`Basic ${Buffer.from("hook:s3cret-pass").toString("base64")}`);
+    expect(last.headers["x-rackplane-event"]).toBe("dcim.regions.create");
+    expect(last.body).toMatchObject({
+      event: "create",
+      object_type: "dcim.regions",
+      object_id: region.body.id,
+      username: "admin",
+      request_id: region.headers.get("x-request-id"),
+      data: { name: "Forwarded" },
+      snapshots: { prechange: null },
+    });
+    // Only the types and actions the forwarding asked for.
+    expect(flaky.got.every((g) => g.body.object_type === "dcim.regions")).toBe(true);
+  });
+
+  it("gives up after max_retries and says so", async () => {
+    const dead = await receiver(1000);
+    try {
+      const fw = await make(s, "/api/core/event-forwardings/", {
+        name: "dead",
+        payload_url: dead.url,
+        max_retries: 1,
+        object_types: "core.tags",
+      });
+      await make(s, "/api/core/tags/", { name: "fw-tag", slug: "fw-tag" });
+      const [d] = await until("failure", async () => {
+        const ds = await deliveries(fw.id);
+        return ds[0]?.status.value === "failed" ? ds : undefined;
+      });
+      expect(d.attempts).toBe(2);
+      expect(d.last_error).toBe("HTTP 503");
+      expect(d.next_attempt_at).toBeNull();
+      expect(dead.got).toHaveLength(2);
+    } finally {
+      await dead.close();
+    }
+  });
+
+  it("takes forwardings from RACKPLANE_FORWARDINGS", async () => {
+    const list = await s.get("/api/core/event-forwardings/?name=from-env");
+    expect(list.body.count).toBe(1);
+    const rack = await make(s, "/api/dcim/racks/", {
+      name: "fw-rack",
+      server_room: (
+        await make(s, "/api/dcim/server-rooms/", {
+          name: "fw-room",
+          data_center: (await make(s, "/api/dcim/data-centers/", { name: "fw-dc", slug: "fw-dc" })).id,
+        })
+      ).id,
+    });
+    expect((await s.del(`/api/dcim/racks/${rack.id}/`)).status).toBe(204);
+    await until("env delivery", async () => (envReceiver.got.length ? true : undefined));
+    expect(envReceiver.got).toHaveLength(1);
+    expect(envReceiver.got[0]!.body).toMatchObject({ event: "delete", object_id: rack.id, data: { name: "fw-rack" } });
+  });
+
+  it("stores the password encrypted, and only superusers manage forwardings", async () => {
+    const rows = rowsOf<{ basic_password: string }>(
+      await s.database.db.execute(sql`SELECT basic_password FROM event_forwardings WHERE name = 'flaky'`),
+    );
+    expect(rows[0]!.basic_password).toMatch(/^v1:/);
+    expect(rows[0]!.basic_password).not.toContain("s3cret");
+    const user = await make(s, "/api/users/users/", { username: "fw-user" });
+    const t = await make(s, "/api/users/tokens/", { user: user.id });
+    const as = s.as(`Token ${t.key}`);
+    expect((await as.get("/api/core/event-forwardings/")).status).toBe(200);
+    expect(
+      (await as.post("/api/core/event-forwardings/", { name: "x", payload_url: "http://127.0.0.1:9/" })).status,
+    ).toBe(403);
+    const bad = await s.post("/api/core/event-forwardings/", {
+      name: "bad",
+      payload_url: "ftp://x",
+      actions: "explode",
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body).sort()).toEqual(["actions", "payload_url"]);
+  });
+});

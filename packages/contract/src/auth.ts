@@ -1,0 +1,68 @@
+import { initContract } from "@ts-rest/core";
+import { z } from "zod";
+import { commonErrors } from "./common/schemas";
+
+const c = initContract();
+
+/** `POST /api/token/`: credentials in the body, or HTTP Basic with an empty body. */
+export const TokenObtain = z
+  .object({ username: z.string().min(1).max(150).optional(), password: z.string().min(1).max(200).optional() })
+  .strict()
+  .refine((b) => (b.username === undefined) === (b.password === undefined), {
+    message: "Send both username and password, or neither (and use HTTP Basic).",
+  });
+export const TokenPair = z.object({
+  access: z.string(),
+  refresh: z.string(),
+  access_expires: z.string().datetime({ offset: true }),
+  refresh_expires: z.string().datetime({ offset: true }),
+});
+export const TokenRefresh = z.object({ refresh: z.string().min(1) }).strict();
+export const AccessToken = z.object({ access: z.string(), access_expires: z.string().datetime({ offset: true }) });
+
+/** The caller as the server sees it. */
+export const Me = z.object({
+  id: z.number().int(),
+  url: z.string().url(),
+  username: z.string(),
+  email: z.string(),
+  is_superuser: z.boolean(),
+  groups: z.array(z.string()),
+  /** `null`: every app (superuser, JWT, or a token without scopes). */
+  scopes: z.array(z.string()).nullable(),
+  write_enabled: z.boolean(),
+  auth_method: z.enum(["token", "jwt", "basic"]),
+});
+
+const meRoute = (path: string, operationId: string) =>
+  ({
+    method: "GET",
+    path,
+    responses: { 200: Me, ...commonErrors },
+    summary: "The caller: username, groups, scopes and how they authenticated",
+    metadata: { operationId } as const,
+  }) as const;
+
+/** Authentication endpoints (not resources): JWT pair, refresh, the caller. */
+export const auth = {
+  routes: c.router({
+    tokenObtain: {
+      method: "POST",
+      path: "/api/token/",
+      body: TokenObtain,
+      responses: { 200: TokenPair, ...commonErrors },
+      summary: "Exchange username + password (body or HTTP Basic) for an access/refresh JWT pair",
+      metadata: { operationId: "auth_token_obtain" } as const,
+    },
+    tokenRefresh: {
+      method: "POST",
+      path: "/api/token/refresh/",
+      body: TokenRefresh,
+      responses: { 200: AccessToken, ...commonErrors },
+      summary: "Exchange a refresh token for a new access token",
+      metadata: { operationId: "auth_token_refresh" } as const,
+    },
+    me: meRoute("/api/users/me/", "users_me"),
+    whoami: meRoute("/whoami", "whoami"),
+  }),
+};

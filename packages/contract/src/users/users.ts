@@ -1,0 +1,25 @@
+import { f } from "../common/fields";
+import { defineResource } from "../common/resource";
+
+export const users = defineResource({
+  app: "users",
+  name: "users",
+  model: "User",
+  description:
+    "People and service accounts. Only superusers create or change users; `password` is write-only and stored as a bcrypt hash.",
+  fields: {
+    username: f.string({ required: true, max: 150, min: 1, pattern: /^[\w.@+-]+$/, unique: true, search: true }),
+    email: f.string({ max: 254, search: true }),
+    first_name: f.string({ max: 150, search: true }),
+    last_name: f.string({ max: 150, search: true }),
+    is_active: f.bool({ default: true }),
+    is_superuser: f.bool({ default: false }),
+    groups: f.m2m("users.groups"),
+    password: f.password({ min: 8, description: "Write-only; stored as a bcrypt hash." }),
+    last_login: f.datetime({ readOnly: true, nullable: true }),
+  },
+  brief: ["username"],
+  ordering: ["username"],
+  tags: false,
+  comments: false,
+});
