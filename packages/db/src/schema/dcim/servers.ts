@@ -1,7 +1,7 @@
 import { index, integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
-import { assetModels } from "./asset-models";
 import { serviceEnvironments } from "../services/service-environments";
+import { assetModels } from "./asset-models";
 import { racks } from "./racks";
 
 export const servers = pgTable(
