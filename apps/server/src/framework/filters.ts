@@ -167,7 +167,7 @@ export function orderBy(b: Binding, a: string, ordering: string[] | undefined): 
   return list(parts);
 }
 
-function orderExpression(b: Binding, a: string, name: string): SQL {
+export function orderExpression(b: Binding, a: string, name: string): SQL {
   const [head, by] = name.split("__") as [string, string | undefined];
   const fd = b.resource.fields[head]!;
   if (fd.kind === "fk" && by) {

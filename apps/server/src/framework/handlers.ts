@@ -1,9 +1,15 @@
 import type { Handler } from "../http/handler";
 import type { Binding } from "./binding";
+import { etagMatches, etagOf, ifMatch } from "./etag";
+import { fieldSelection } from "./read";
 import type { ResourceService } from "./service";
 import { transitionHandlers } from "./transitions";
 
 type Item = Record<string, unknown> & { id: number };
+
+const pick = (o: Record<string, unknown>, keys: string[]) =>
+  Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
+const withEtag = (body: unknown) => ({ status: 200, body, headers: { ETag: etagOf(body) } });
 
 /**
  * The handlers of every standard route of a resource, keyed like the routes the
@@ -13,20 +19,42 @@ type Item = Record<string, unknown> & { id: number };
 export function resourceHandlers(b: Binding, svc: ResourceService): Record<string, Handler> {
   return {
     list: async ({ query, ctx }) => ({ status: 200, body: await svc.list(b, query, ctx) }),
-    retrieve: async ({ params, query, ctx }) => ({
-      status: 200,
-      body: await svc.retrieve(b, params.id as number, ctx, query.brief === true),
-    }),
+    retrieve: async ({ params, query, ctx, req }) => {
+      const full = await svc.retrieve(b, params.id as number, ctx, query.brief === true);
+      const only = fieldSelection(b.resource, query);
+      const body = only ? pick(full, ["id", "url", "display", ...only]) : full;
+      const etag = etagOf(body);
+      if (etagMatches(req.get("If-None-Match"), etag)) return { status: 304, headers: { ETag: etag } };
+      return { status: 200, body, headers: { ETag: etag } };
+    },
     create: async ({ body, ctx }) => ({ status: 201, body: (await svc.create(b, [body as Item], ctx, false))[0] }),
     bulkCreate: async ({ body, ctx }) => ({ status: 201, body: await svc.create(b, body as Item[], ctx, true) }),
-    update: async ({ params, body, ctx }) => ({
-      status: 200,
-      body: (await svc.update(b, [{ ...(body as Item), id: params.id as number }], ctx, false, false))[0],
-    }),
-    partialUpdate: async ({ params, body, ctx }) => ({
-      status: 200,
-      body: (await svc.update(b, [{ ...(body as Item), id: params.id as number }], ctx, true, false))[0],
-    }),
+    update: async ({ params, body, ctx, req }) =>
+      withEtag(
+        (
+          await svc.update(
+            b,
+            [{ ...(body as Item), id: params.id as number }],
+            ctx,
+            false,
+            false,
+            ifMatch(req.get("If-Match")),
+          )
+        )[0],
+      ),
+    partialUpdate: async ({ params, body, ctx, req }) =>
+      withEtag(
+        (
+          await svc.update(
+            b,
+            [{ ...(body as Item), id: params.id as number }],
+            ctx,
+            true,
+            false,
+            ifMatch(req.get("If-Match")),
+          )
+        )[0],
+      ),
     bulkUpdate: async ({ body, ctx }) => ({ status: 200, body: await svc.update(b, body as Item[], ctx, false, true) }),
     bulkPartialUpdate: async ({ body, ctx }) => ({
       status: 200,

@@ -9,9 +9,13 @@ import { alias, col, ident, list } from "./sql";
  * Builds the SELECT list of a representation: row columns, related objects as
  * correlated JSON subqueries, tags and counts — one statement for any page size.
  */
-export function selectList(b: Binding, a: string, brief: boolean): SQL {
+export function selectList(b: Binding, a: string, brief: boolean, only?: readonly string[]): SQL {
   const parts: SQL[] = [sql`${col(a, "id")} AS "id"`];
-  const wanted = brief ? briefFieldsOf(b.resource) : Object.keys(b.resource.fields);
+  const wanted = brief
+    ? briefFieldsOf(b.resource)
+    : only
+      ? [...new Set([...briefFieldsOf(b.resource), ...only])]
+      : Object.keys(b.resource.fields);
   for (const name of wanted) {
     if (name === "id") continue;
     const fd = b.resource.fields[name]!;
@@ -19,6 +23,18 @@ export function selectList(b: Binding, a: string, brief: boolean): SQL {
     parts.push(sql`${fieldExpression(b, a, name, fd)} AS ${ident(name)}`);
   }
   return list(parts);
+}
+
+/**
+ * `?fields=a,b` (only these, besides id, url and display) or `?exclude=a,b`
+ * (all but these — e.g. heavy JSON) → the fields to select and present.
+ */
+export function fieldSelection(r: AnyResource, query: Record<string, unknown>): string[] | undefined {
+  const fields = query.fields as string[] | undefined;
+  const exclude = query.exclude as string[] | undefined;
+  if (fields?.length) return Object.keys(r.fields).filter((f) => fields.includes(f) && !exclude?.includes(f));
+  if (exclude?.length) return Object.keys(r.fields).filter((f) => !exclude.includes(f));
+  return undefined;
 }
 
 /** Brief fields plus the ones `display` needs. */
@@ -105,9 +121,10 @@ export function present(
   row: Record<string, unknown>,
   ctx: RequestContext,
   brief = false,
+  only?: readonly string[],
 ): Record<string, unknown> {
   const out: Record<string, unknown> = { id: row.id, url: urlOf(r, ctx, row.id), display: "" };
-  const names = brief ? r.brief : Object.keys(r.fields);
+  const names = brief ? r.brief : (only ?? Object.keys(r.fields));
   for (const name of names) {
     if (name === "id") continue;
     const fd = r.fields[name]!;

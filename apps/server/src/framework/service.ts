@@ -5,9 +5,10 @@ import { recordChanges } from "./audit";
 import { allBindings, type Binding, targetKey } from "./binding";
 import type { RequestContext } from "./context";
 import { ApiError, badRequest, conflict, notFound } from "./errors";
-import { orderBy, whereOf } from "./filters";
+import { whereOf } from "./filters";
+import { listPage } from "./list-page";
 import { m2mStorage } from "./m2m";
-import { links, type PageSettings, windowOf } from "./pagination";
+import { type PageSettings, windowOf } from "./pagination";
 import { present, selectList } from "./read";
 import { col, ident, list, resetAliases, values } from "./sql";
 import { prepareWrites, writeM2M } from "./writes";
@@ -29,23 +30,12 @@ export class ResourceService {
     private readonly pages: PageSettings,
   ) {}
 
-  /** A page and its exact count: two statements whatever the page size. */
+  /** A page and its exact count: two statements whatever the page size, depth or pagination style. */
   async list(b: Binding, query: Record<string, unknown>, ctx: RequestContext) {
     resetAliases();
     const w = windowOf(query, this.pages);
-    const brief = query.brief === true;
     const conds = [...whereOf(b, A, query), ...visible(b, ctx)];
-    const from = sql`FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)}`;
-    const [countRes, rowsRes] = await Promise.all([
-      this.db.execute(sql`SELECT count(*)::int AS n ${from}`),
-      this.db.execute(
-        sql`SELECT ${selectList(b, A, brief)} ${from} ORDER BY ${orderBy(b, A, query.ordering as string[] | undefined)}
-            ${w.limit === null ? sql`` : sql`LIMIT ${w.limit}`} OFFSET ${w.offset}`,
-      ),
-    ]);
-    const count = Number(rowsOf<{ n: number }>(countRes)[0]?.n ?? 0);
-    const results = rowsOf<Record<string, unknown>>(rowsRes).map((r) => present(b.resource, r, ctx, brief));
-    return { count, ...links(ctx, w, count), results };
+    return listPage(this.db, b, A, conds, w, query, ctx);
   }
 
   async retrieve(b: Binding, id: number, ctx: RequestContext, brief = false, db: Database = this.db) {
@@ -138,11 +128,14 @@ export class ResourceService {
     ctx: RequestContext,
     partial: boolean,
     bulk: boolean,
+    /** Checks the current representation under the row lock (`If-Match`); throws to refuse. */
+    precondition?: (current: Record<string, unknown>) => void,
   ) {
     return this.db.transaction(async (tx) => {
       const ids = items.map((i) => i.id);
       const existing = await this.lockRows(tx as Database, b, ids, ctx);
       const before = await this.fetchRows(tx as Database, b, ids);
+      if (precondition) for (const r of before) precondition(present(b.resource, r, ctx));
       const errors: FieldErrors[] = items.map(() => ({}));
       const prepared = await prepareWrites(tx as Database, b, items, errors, !partial);
       const merged = prepared.map((p, i) => ({ ...existing.get(ids[i]!)!, ...p.columns }));

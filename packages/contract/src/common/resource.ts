@@ -7,7 +7,7 @@ import { type Workflow, workflowRoutes } from "./workflow";
 
 const c = initContract();
 
-export const PAGINATION_PARAMS = ["limit", "offset", "page", "page_size"] as const;
+export const PAGINATION_PARAMS = ["limit", "offset", "page", "page_size", "cursor"] as const;
 export const LIST_CONTROL_PARAMS = [
   ...PAGINATION_PARAMS,
   "brief",
@@ -16,6 +16,8 @@ export const LIST_CONTROL_PARAMS = [
   "tag",
   "created_by_request",
   "updated_by_request",
+  "fields",
+  "exclude",
 ] as const;
 
 export interface ResourceOptions<F extends Fields, B extends keyof F & string> {
@@ -125,6 +127,12 @@ export interface ListControls {
   tag?: string | string[];
   created_by_request?: string;
   updated_by_request?: string;
+  /** Keyset pagination: "" for the first page, then the cursor of the `next` link. */
+  cursor?: string;
+  /** Sparse fieldset: only these fields (id, url and display always come). */
+  fields?: string | string[];
+  /** Every field but these (e.g. heavy JSON such as `local_context_data`). */
+  exclude?: string | string[];
 }
 
 /** What the server receives after a filter parameter is parsed. */
@@ -224,6 +232,22 @@ export function defineResource<
     .filter(([, fd]) => fd.searchable)
     .map(([n]) => n);
 
+  const fieldNames = Object.keys(fields as Fields);
+  const fieldList = repeatable(z.string()).transform((parts, ctx) => {
+    const out = parts
+      .flatMap((p) => p.split(","))
+      .map((p) => p.trim())
+      .filter(Boolean);
+    const bad = out.filter((o) => !fieldNames.includes(o));
+    if (bad.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: `Unknown field ${bad.map((b) => `"${b}"`).join(", ")}. Valid fields: ${fieldNames.join(", ")}.`,
+      });
+      return z.NEVER;
+    }
+    return out;
+  });
   const listShape: Record<string, z.ZodTypeAny> = {
     limit: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
     offset: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
@@ -251,6 +275,15 @@ export function defineResource<
     tag: repeatable(z.string()).optional(),
     created_by_request: uuid.optional(),
     updated_by_request: uuid.optional(),
+    cursor: z
+      .string()
+      .max(4000)
+      .optional()
+      .describe(
+        "Keyset pagination: empty for the first page, then the `cursor` of the `next` link. Same cost at any depth; stable under inserts and deletes.",
+      ),
+    fields: fieldList.optional().describe("Only these fields (comma-separated); id, url and display always come."),
+    exclude: fieldList.optional().describe("All fields but these (comma-separated), e.g. heavy JSON."),
   };
   for (const p of filterParams) listShape[p.name] = p.schema.optional();
   const Filters = z.object(listShape).strict() as unknown as z.ZodType<
@@ -258,9 +291,13 @@ export function defineResource<
     z.ZodTypeDef,
     ListControls & FiltersInput<AllFields> & { [P in keyof O["filterAliases"]]?: string | string[] }
   >;
-  const DetailQuery = z.object({ brief: queryBoolean.optional() }).strict();
+  const DetailQuery = z
+    .object({ brief: queryBoolean.optional(), fields: fieldList.optional(), exclude: fieldList.optional() })
+    .strict();
   const PathId = z.object({ id: queryInt.pipe(z.number().int().positive("Ids are positive integers.")) });
-  const Paginated = paginated(z.union([Read, Brief]) as unknown as typeof Read);
+  /** A representation restricted by `?fields=` / `?exclude=`. */
+  const Sparse = (Read as unknown as z.AnyZodObject).partial().required({ id: true, url: true, display: true });
+  const Paginated = paginated(z.union([Read, Brief, Sparse]) as unknown as typeof Read);
 
   const writeErrors = { ...commonErrors, 409: ErrorDetail } as const;
   const opName = (suffix: string) => `${opts.app}_${opts.name.replace(/-/g, "_")}_${suffix}`;
@@ -318,7 +355,7 @@ export function defineResource<
       path: `${path}:id/`,
       pathParams: PathId,
       query: DetailQuery,
-      responses: { 200: Read, ...commonErrors },
+      responses: { 200: z.union([Read, Sparse]) as unknown as typeof Read, 304: c.noBody(), ...commonErrors },
       summary: `Read one ${opts.model}`,
       metadata: { operationId: opName("retrieve") } as const,
     },
@@ -327,7 +364,7 @@ export function defineResource<
       path: `${path}:id/`,
       pathParams: PathId,
       body: Update,
-      responses: { 200: Read, ...writeErrors },
+      responses: { 200: Read, ...writeErrors, 412: ErrorDetail },
       summary: `Replace one ${opts.model}`,
       metadata: { operationId: opName("update") } as const,
     },
@@ -336,7 +373,7 @@ export function defineResource<
       path: `${path}:id/`,
       pathParams: PathId,
       body: Patch,
-      responses: { 200: Read, ...writeErrors },
+      responses: { 200: Read, ...writeErrors, 412: ErrorDetail },
       summary: `Change fields of one ${opts.model}`,
       metadata: { operationId: opName("partial_update") } as const,
     },
@@ -369,7 +406,7 @@ export function defineResource<
     filterParams,
     // Keeps the transition names literal (the SDK types `runTransition` by them).
     workflow: opts.workflow as O["workflow"],
-    schemas: { Read, Brief, Create, Update, Patch, BulkUpdateItem, BulkPatchItem, Filters, Paginated },
+    schemas: { Read, Brief, Sparse, Create, Update, Patch, BulkUpdateItem, BulkPatchItem, Filters, Paginated },
     actions: opts.actions ?? {},
     routes: {
       ...(opts.readOnly ? { list: routes.list, retrieve: routes.retrieve } : routes),

@@ -47,6 +47,7 @@ export class ResourceComponents {
     const names: Record<string, [string, () => JsonSchema]> = {
       Read: [m, () => this.read(r)],
       Brief: [`${m}Brief`, () => this.brief(r)],
+      Sparse: [`${m}Sparse`, () => this.sparse(r)],
       Create: [`${m}Create`, () => this.write(r, "create")],
       Update: [`${m}Create`, () => this.write(r, "create")],
       Patch: [`${m}Patch`, () => this.write(r, "patch")],
@@ -73,6 +74,16 @@ export class ResourceComponents {
       properties[name] = this.readField(fd);
     }
     return { type: "object", description: r.description, properties, required: Object.keys(properties) };
+  }
+
+  /** What `?fields=` / `?exclude=` return: any subset of the fields, always with id, url and display. */
+  private sparse(r: AnyResource): JsonSchema {
+    const full = this.read(r);
+    return {
+      ...full,
+      description: `${r.model} restricted by \`?fields=\` or \`?exclude=\`.`,
+      required: ["id", "url", "display"],
+    };
   }
 
   private brief(r: AnyResource): JsonSchema {
@@ -128,7 +139,9 @@ export class ResourceComponents {
         results: {
           type: "array",
           description: "Full objects, or brief ones with `?brief=1`.",
-          items: { anyOf: [this.reg.refTo(r.model), this.reg.refTo(`${r.model}Brief`)] },
+          items: {
+            anyOf: [this.reg.refTo(r.model), this.reg.refTo(`${r.model}Brief`), this.reg.refTo(`${r.model}Sparse`)],
+          },
         },
       },
       required: ["count", "next", "previous", "results"],

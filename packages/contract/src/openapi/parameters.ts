@@ -20,6 +20,24 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
     { type: "string" },
     "Keyset pagination: empty for the first page, then the value in the `next` link. Same cost at any depth and stable while objects are added or deleted; not combinable with `offset`/`page`.",
   ),
+  fields: {
+    ...query(
+      "fields",
+      { type: "array", items: { type: "string" } },
+      "Sparse fieldset: only these fields (comma-separated or repeated); id, url and display always come. Unknown names are a 400.",
+    ),
+    style: "form",
+    explode: true,
+  },
+  exclude: {
+    ...query(
+      "exclude",
+      { type: "array", items: { type: "string" } },
+      "Every field but these (comma-separated or repeated), e.g. heavy JSON such as `local_context_data`.",
+    ),
+    style: "form",
+    explode: true,
+  },
   brief: query("brief", { type: "boolean" }, "Return brief objects (id, url, display and identifying fields)."),
   search: query("search", { type: "string", maxLength: 200 }, "Case-insensitive partial match over the search fields."),
   tag: {

@@ -1,0 +1,105 @@
+import type { RelationFieldDef } from "@rackplane/contract";
+import { getTableColumns, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { type Binding, bindingOf, targetKey } from "./binding";
+import { badRequest } from "./errors";
+import { orderExpression } from "./filters";
+import { ident, list } from "./sql";
+
+/**
+ * Keyset (cursor) pagination: the cursor carries the ordering values of the last
+ * row of a page, and the next page is "rows after those values" in the same
+ * order. Unlike OFFSET it costs the same at any depth (an index range scan) and
+ * neither skips nor repeats rows when rows are inserted or deleted meanwhile.
+ */
+interface Key {
+  item: string;
+  desc: boolean;
+  expr: SQL;
+  /** SQL type the cursor's text value is cast back to. */
+  type: string;
+  nullable: boolean;
+}
+
+const columnOf = (b: Binding, field: string): PgColumn | undefined => {
+  const name = b.columns.get(field);
+  return Object.values(getTableColumns(b.table)).find((c) => c.name === name) as PgColumn | undefined;
+};
+
+function keysOf(b: Binding, a: string, ordering: string[] | undefined): Key[] {
+  const items = ordering?.length ? [...ordering] : [...b.resource.defaultOrdering];
+  if (!items.some((i) => i.replace(/^-/, "") === "id")) items.push("id");
+  return items.map((item) => {
+    const desc = item.startsWith("-");
+    const name = desc ? item.slice(1) : item;
+    const [head, by] = name.split("__") as [string, string | undefined];
+    const fd = b.resource.fields[head]!;
+    let type = "integer";
+    let nullable = false;
+    if (fd.kind === "fk" && by) {
+      const c = columnOf(bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target)), by)!;
+      type = c.getSQLType();
+      nullable = true; // no related object → NULL
+    } else if (fd.kind !== "count") {
+      const c = columnOf(b, head)!;
+      type = c
+        .getSQLType()
+        .replace(/^serial$/, "integer")
+        .replace(/^bigserial$/, "bigint");
+      nullable = !c.notNull;
+    }
+    return { item, desc, expr: orderExpression(b, a, name), type, nullable };
+  });
+}
+
+export interface Keyset {
+  /** Rows after the cursor (absent on the first page). */
+  after?: SQL;
+  /** `(expr)::text AS "_k0", …`, selected so the last row can become the next cursor. */
+  select: SQL;
+  encode(row: Record<string, unknown>): string;
+}
+
+/** `cursor` is "" for the first page, else a value from a `next` link. */
+export function keysetOf(b: Binding, a: string, ordering: string[] | undefined, cursor: string): Keyset {
+  const keys = keysOf(b, a, ordering);
+  const order = keys.map((k) => k.item).join(",");
+  const select = list(keys.map((k, i) => sql`(${k.expr})::text AS ${ident(`_k${i}`)}`));
+  const encode = (row: Record<string, unknown>) =>
+    Buffer.from(JSON.stringify({ o: order, v: keys.map((_, i) => row[`_k${i}`] ?? null) })).toString("base64url");
+  if (cursor === "") return { select, encode };
+  let values: (string | null)[];
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { o: string; v: (string | null)[] };
+    if (parsed.o !== order || !Array.isArray(parsed.v) || parsed.v.length !== keys.length) throw new Error();
+    if (parsed.v.some((v) => v !== null && typeof v !== "string")) throw new Error();
+    values = parsed.v;
+  } catch {
+    throw badRequest({ cursor: ["Invalid cursor: use the next link of a page with the same ordering."] });
+  }
+  const val = (i: number) => sql`${values[i]}::${sql.raw(keys[i]!.type)}`;
+  const eq = (k: Key, i: number) => (values[i] === null ? sql`${k.expr} IS NULL` : sql`${k.expr} = ${val(i)}`);
+  // ASC puts NULLs last, DESC first (PostgreSQL defaults, as `orderBy` uses).
+  const later = (k: Key, i: number): SQL | null => {
+    if (values[i] === null) return k.desc ? sql`${k.expr} IS NOT NULL` : null;
+    const cmp = k.desc ? sql`${k.expr} < ${val(i)}` : sql`${k.expr} > ${val(i)}`;
+    return k.nullable && !k.desc ? sql`(${cmp} OR ${k.expr} IS NULL)` : cmp;
+  };
+  const ors: SQL[] = [];
+  for (const [i, k] of keys.entries()) {
+    const l = later(k, i);
+    if (!l) continue;
+    ors.push(list([...keys.slice(0, i).map(eq), l], " AND "));
+  }
+  let after = ors.length
+    ? sql`(${list(
+        ors.map((o) => sql`(${o})`),
+        " OR ",
+      )})`
+    : sql`false`;
+  // A redundant range on the leading key lets PostgreSQL start an index scan at the cursor.
+  const first = keys[0]!;
+  if (!first.nullable && values[0] !== null)
+    after = sql`${first.expr} ${sql.raw(first.desc ? "<=" : ">=")} ${val(0)} AND ${after}`;
+  return { after, select, encode };
+}

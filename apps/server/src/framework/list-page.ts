@@ -1,0 +1,86 @@
+import { type Database, rowsOf } from "@rackplane/db";
+import { type SQL, sql } from "drizzle-orm";
+import type { Binding } from "./binding";
+import type { RequestContext } from "./context";
+import { countOf } from "./counts";
+import { badRequest } from "./errors";
+import { orderBy } from "./filters";
+import { keysetOf } from "./keyset";
+import { links, type Window } from "./pagination";
+import { fieldSelection, present, selectList } from "./read";
+import { col, ident, list } from "./sql";
+
+const where = (conds: SQL[]) => (conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``);
+
+/**
+ * One page of a list and its exact count: two statements whatever the page size
+ * or depth. Three page shapes:
+ * - first page: the page's rows straight from the ordered (indexed) scan;
+ * - `offset` > 0: the window is chosen on ids only and the representation built
+ *   for those rows alone — building nested JSON for the skipped rows is what
+ *   makes deep OFFSET pages slow;
+ * - `cursor`: keyset — the rows after the cursor, same cost at any depth.
+ */
+export async function listPage(
+  db: Database,
+  b: Binding,
+  a: string,
+  conds: SQL[],
+  w: Window,
+  query: Record<string, unknown>,
+  ctx: RequestContext,
+) {
+  const brief = query.brief === true;
+  const only = fieldSelection(b.resource, query);
+  const ordering = query.ordering as string[] | undefined;
+  const from = sql`FROM ${ident(b.tableName)} ${ident(a)}`;
+  const order = orderBy(b, a, ordering);
+  const limit = w.limit === null ? sql`` : sql`LIMIT ${w.limit}`;
+  const cursor = query.cursor as string | undefined;
+
+  if (cursor !== undefined) {
+    if (w.pageStyle || w.offset > 0)
+      throw badRequest({ cursor: ["Cannot be combined with offset, page or page_size."] });
+    const ks = keysetOf(b, a, ordering, cursor);
+    const after = ks.after ? [...conds, ks.after] : conds;
+    const more = w.limit === null ? sql`` : sql`LIMIT ${w.limit + 1}`;
+    const [count, rowsRes] = await Promise.all([
+      countOf(db, b, a, conds),
+      db.execute(
+        sql`SELECT ${selectList(b, a, brief, only)}, ${ks.select} ${from} ${where(after)} ORDER BY ${order} ${more}`,
+      ),
+    ]);
+    const rows = rowsOf<Record<string, unknown>>(rowsRes);
+    const hasMore = w.limit !== null && rows.length > w.limit;
+    if (hasMore) rows.length = w.limit!;
+    const last = rows[rows.length - 1];
+    return {
+      count,
+      next: hasMore && last ? cursorLink(ctx, w.limit!, ks.encode(last)) : null,
+      previous: null,
+      results: rows.map((r) => present(b.resource, r, ctx, brief, only)),
+    };
+  }
+
+  const page =
+    w.offset > 0
+      ? sql`SELECT ${selectList(b, a, brief, only)} ${from} WHERE ${col(a, "id")} IN (
+          SELECT ${col(a, "id")} ${from} ${where(conds)} ORDER BY ${order} ${limit} OFFSET ${w.offset}
+        ) ORDER BY ${order}`
+      : sql`SELECT ${selectList(b, a, brief, only)} ${from} ${where(conds)} ORDER BY ${order} ${limit}`;
+  const [count, rowsRes] = await Promise.all([countOf(db, b, a, conds), db.execute(page)]);
+  const results = rowsOf<Record<string, unknown>>(rowsRes).map((r) => present(b.resource, r, ctx, brief, only));
+  return { count, ...links(ctx, w, count), results };
+}
+
+/** The same request, continuing after `cursor`. */
+function cursorLink(ctx: RequestContext, limit: number, cursor: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(ctx.query)) {
+    if (["cursor", "limit", "offset", "page", "page_size"].includes(k)) continue;
+    for (const x of Array.isArray(v) ? v : [v]) params.append(k, String(x));
+  }
+  params.set("limit", String(limit));
+  params.set("cursor", cursor);
+  return `${ctx.baseUrl}${ctx.path}?${params.toString()}`;
+}
