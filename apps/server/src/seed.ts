@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { bindingOf } from "./framework/binding";
 import type { RequestContext } from "./framework/context";
 import { ResourceService } from "./framework/service";
+import { catalogueSample } from "./seed-catalogue";
 
 /** What `rackplane seed` creates, by resource, in dependency order. */
 const sample: [string, Record<string, unknown>[]][] = [
@@ -42,6 +43,7 @@ const sample: [string, Record<string, unknown>[]][] = [
     })),
   ],
   ["dcim.switches", [{ name: "tor-a01", asset_model: { name: "7050X3" }, rack: { name: "A01" }, position: 42, status: "in_use" }]],
+  ...catalogueSample,
 ];
 
 /** Fills an empty database with a small sample inventory; does nothing if servers exist. */
