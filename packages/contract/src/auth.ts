@@ -34,13 +34,14 @@ export const Me = z.object({
   auth_method: z.enum(["token", "jwt", "basic"]),
 });
 
-const meRoute = (path: string, operationId: string) =>
+/** `security` (read by the OpenAPI generator): the schemes a route accepts besides the default token/bearer. */
+const meRoute = (path: string, operationId: string, security?: readonly string[]) =>
   ({
     method: "GET",
     path,
     responses: { 200: Me, ...commonErrors },
     summary: "The caller: username, groups, scopes and how they authenticated",
-    metadata: { operationId } as const,
+    metadata: { operationId, ...(security ? { security } : {}) } as const,
   }) as const;
 
 /** Authentication endpoints (not resources): JWT pair, refresh, the caller. */
@@ -52,7 +53,8 @@ export const auth = {
       body: TokenObtain,
       responses: { 200: TokenPair, ...commonErrors },
       summary: "Exchange username + password (body or HTTP Basic) for an access/refresh JWT pair",
-      metadata: { operationId: "auth_token_obtain" } as const,
+      // Credentials in the body (no Authorization header), or HTTP Basic.
+      metadata: { operationId: "auth_token_obtain", security: ["basic", "none"] } as const,
     },
     tokenRefresh: {
       method: "POST",
@@ -60,9 +62,10 @@ export const auth = {
       body: TokenRefresh,
       responses: { 200: AccessToken, ...commonErrors },
       summary: "Exchange a refresh token for a new access token",
-      metadata: { operationId: "auth_token_refresh" } as const,
+      // The refresh token in the body is the credential.
+      metadata: { operationId: "auth_token_refresh", security: [] as string[] } as const,
     },
     me: meRoute("/api/users/me/", "users_me"),
-    whoami: meRoute("/whoami", "whoami"),
+    whoami: meRoute("/whoami", "whoami", ["token", "bearer", "basic"]),
   }),
 };
