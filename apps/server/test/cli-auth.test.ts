@@ -1,0 +1,127 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backend } from "./harness";
+import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
+
+let storage: Storage;
+let cleanup: () => Promise<void> | void;
+let server: ServerProcess | undefined;
+const env = () => ({
+  ...process.env,
+  DATABASE_URL: "databaseUrl" in storage ? storage.databaseUrl : "",
+  RACKPLANE_DATA_DIR: "dataDir" in storage ? storage.dataDir : "",
+  RACKPLANE_BCRYPT_ROUNDS: "4",
+  RACKPLANE_ADMIN_PASSWORD: "",
+});
+/** The real `rackplane` binary; resolves with exit code and output. */
+const rackplane = async (...args: string[]) => {
+  try {
+    const r = await run(process.execPath, [bin, ...args], { env: env(), timeout: 60_000 });
+    return { code: 0, out: r.stdout + r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+};
+
+beforeAll(async () => {
+  if (backend === "postgresql") {
+    const pg = await scratchPostgres();
+    storage = { databaseUrl: pg.url };
+    cleanup = () => pg.drop();
+  } else {
+    const d = scratchDataDir();
+    storage = { dataDir: d.dir };
+    cleanup = d.remove;
+  }
+});
+afterAll(async () => {
+  await server?.stop();
+  await cleanup?.();
+});
+
+describe("rackplane CLI: accounts and tokens", () => {
+  it("creates a superuser, users and tokens that the server accepts; lists and revokes them", {
+    timeout: 180_000,
+  }, async () => {
+    const su = await rackplane("createsuperuser", "--username", "root", "--password", "s3cret-root");
+    expect(su.code).toBe(0);
+    const rootKey = /API token \(shown once\): ([0-9a-f]{40})/.exec(su.out)?.[1];
+    expect(rootKey).toBeDefined();
+    expect((await rackplane("auth", "create-user", "ops", "--password", "ops-pass-1")).code).toBe(0);
+    const ro = await rackplane(
+      "auth",
+      "create-token",
+      "ops",
+      "--read-only",
+      "--scopes",
+      "dcim:read",
+      "--description",
+      "ci",
+    );
+    expect(ro.code).toBe(0);
+    const opsKey = ro.out.trim();
+    expect(opsKey).toMatch(/^[0-9a-f]{40}$/);
+    expect((await rackplane("auth", "create-token", "nobody")).code).toBe(2);
+    expect((await rackplane("auth", "create-token", "ops", "--scopes", "everything")).code).toBe(2);
+    const list = await rackplane("auth", "list-tokens");
+    expect(list.out).toContain(`${opsKey.slice(0, 8)}…  ops  read-only, dcim:read  ci`);
+    expect(list.out).toContain(`${rootKey!.slice(0, 8)}…  root  read-write, all apps`);
+    expect(list.out).not.toContain(opsKey); // only prefixes
+
+    server = await spawnServer(storage, { RACKPLANE_ADMIN_TOKEN: "" });
+    const as = (key: string) => ({ authorization: `Token ${key}`, accept: "application/json" });
+    const me = await fetch(`${server.baseUrl}/api/users/me/`, { headers: as(rootKey!) });
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ username: "root", is_superuser: true });
+    const ops = await fetch(`${server.baseUrl}/api/dcim/regions/`, { headers: as(opsKey) });
+    expect(ops.status).toBe(200);
+    const write = await fetch(`${server.baseUrl}/api/dcim/regions/`, {
+      method: "POST",
+      headers: { ...as(opsKey), "content-type": "application/json" },
+      body: JSON.stringify({ name: "x", slug: "x" }),
+    });
+    expect(write.status).toBe(403);
+    const pair = await fetch(`${server.baseUrl}/api/token/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ username: "ops", password: "ops-pass-1" }),
+    });
+    expect(pair.status).toBe(200);
+
+    // PGlite is one process's database: account commands run while the server is stopped.
+    await server.stop();
+    const revoke = await rackplane("auth", "revoke-token", opsKey.slice(0, 8));
+    expect(revoke.code).toBe(0);
+    expect((await rackplane("auth", "revoke-token", opsKey.slice(0, 8))).code).toBe(1);
+    server = await spawnServer(storage, { RACKPLANE_ADMIN_TOKEN: "" });
+    const after = await fetch(`${server.baseUrl}/api/dcim/regions/`, { headers: as(opsKey) });
+    expect(after.status).toBe(401);
+    expect((await fetch(`${server.baseUrl}/api/dcim/regions/`, { headers: as(rootKey!) })).status).toBe(200);
+  });
+
+  it("the first start of an empty database creates admin and prints its token", { timeout: 120_000 }, async () => {
+    const fresh = backend === "postgresql" ? await scratchPostgres() : undefined;
+    const dir = fresh ? undefined : scratchDataDir();
+    const s = await spawnServer(fresh ? { databaseUrl: fresh.url } : { dataDir: dir!.dir }, {
+      RACKPLANE_ADMIN_TOKEN: "",
+    });
+    try {
+      const key = /API token \(shown once\): ([0-9a-f]{40})/.exec(s.output())?.[1];
+      expect(key, s.output()).toBeDefined();
+      const me = await fetch(`${s.baseUrl}/whoami`, { headers: { authorization: `Token ${key}` } });
+      expect(me.status).toBe(200);
+      expect(((await me.json()) as { username: string }).username).toBe("admin");
+      expect((await fetch(`${s.baseUrl}/api/dcim/regions/`)).status).toBe(401);
+    } finally {
+      await s.stop();
+      await fresh?.drop();
+      dir?.remove();
+    }
+  });
+});
