@@ -7,7 +7,7 @@ import * as api from "../index";
 import { contract, resourceByKey, resourceList, resources } from "../index";
 import { ResourceComponents, registerShared } from "./components";
 import { type JsonSchema, SchemaRegistry } from "./json-schema";
-import { buildPaths, flatten, type RouteEntry } from "./operations";
+import { buildPaths, CONDITIONAL_PARAMETERS, flatten, type RouteEntry } from "./operations";
 import { SHARED_PARAMETERS } from "./parameters";
 import { ERROR_RESPONSES, HEADERS } from "./responses";
 
@@ -96,7 +96,7 @@ export function openapiDocument(
     paths,
     components: {
       schemas: sortKeys(reg.components),
-      parameters: SHARED_PARAMETERS,
+      parameters: { ...SHARED_PARAMETERS, ...CONDITIONAL_PARAMETERS },
       responses: Object.fromEntries(Object.values(ERROR_RESPONSES)),
       headers: HEADERS,
       securitySchemes: {

@@ -37,6 +37,24 @@ export function flatten(router: AppRouter, prefix: string[] = []): RouteEntry[] 
   return out;
 }
 
+/** Request headers of conditional requests, as `components.parameters`. */
+export const CONDITIONAL_PARAMETERS = {
+  IfNoneMatch: {
+    name: "If-None-Match",
+    in: "header",
+    required: false,
+    description: "An ETag you hold: 304 without a body when the object has not changed.",
+    schema: { type: "string" },
+  },
+  IfMatch: {
+    name: "If-Match",
+    in: "header",
+    required: false,
+    description: "The ETag you read: the write is refused with 412 if the object changed since.",
+    schema: { type: "string" },
+  },
+};
+
 export const openapiPath = (p: string) => p.replace(/:([A-Za-z_]\w*)/g, "{$1}");
 
 /**
@@ -100,6 +118,10 @@ function operation(
 
   const parameters: Parameter[] = [...pathParameters(route, reg)];
   if (route.method === "GET") parameters.push(...queryParameters(route as { query?: unknown }, owner, reg, comps));
+  // Conditional requests, where the route declares them (304 on reads, 412 on writes).
+  const declares = (status: number) => group.some((g) => status in g.route.responses);
+  if (declares(304)) parameters.push({ $ref: "#/components/parameters/IfNoneMatch" });
+  if (declares(412)) parameters.push({ $ref: "#/components/parameters/IfMatch" });
   parameters.push({ $ref: "#/components/parameters/RequestId" });
   op.parameters = parameters;
 
@@ -181,6 +203,8 @@ function responses(group: RouteEntry[], reg: SchemaRegistry, hasBody: boolean): 
       res.content = {
         "application/json": { schema: converted.length === 1 ? converted[0] : { oneOf: converted } },
       };
+    if ((status === 200 || status === 304) && (byStatus.has(304) || byStatus.has(412)))
+      (res.headers as Record<string, unknown>).ETag = { $ref: "#/components/headers/ETag" };
     if (status === 200 && group.some((g) => meta(g.route).html))
       res.content = { ...(res.content as object), "text/html": { schema: { type: "string" } } };
     out[status] = res;
@@ -189,9 +213,14 @@ function responses(group: RouteEntry[], reg: SchemaRegistry, hasBody: boolean): 
 }
 
 function describe(status: number): string {
-  return ({ 200: "OK", 201: "Created", 202: "Accepted: a job was started", 204: "Done; no body" }[status] ??
-    ERROR_RESPONSES[status]?.[1].description ??
-    `Status ${status}`) as string;
+  const own: Record<number, string> = {
+    200: "OK",
+    201: "Created",
+    202: "Accepted: a job was started",
+    204: "Done; no body",
+    304: "Not modified: `If-None-Match` names the current ETag",
+  };
+  return (own[status] ?? ERROR_RESPONSES[status]?.[1].description ?? `Status ${status}`) as string;
 }
 
 function optionsOperation(path: string, tag: string, methods: string[]): Record<string, unknown> {

@@ -18,6 +18,10 @@ export const HEADERS = {
   "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
   Allow: { description: "The methods the path accepts.", schema: { type: "string" } },
   "WWW-Authenticate": { description: "The accepted authentication schemes.", schema: { type: "string" } },
+  ETag: {
+    description: "Version of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes).",
+    schema: { type: "string" },
+  },
 };
 
 const error = { $ref: "#/components/schemas/Error" };
@@ -57,6 +61,10 @@ export const ERROR_RESPONSES: Record<number, [string, Record<string, unknown>]> 
   ],
   406: ["NotAcceptable", response("The API version asked for in `Accept` is not supported.", error)],
   409: ["Conflict", response("Conflict: a unique value is taken, or the object is still referenced.", error)],
+  412: [
+    "PreconditionFailed",
+    response("`If-Match` does not name the current ETag: the object changed since you read it.", error),
+  ],
   413: ["PayloadTooLarge", response("The request body is larger than the server accepts.", error)],
   415: ["UnsupportedMediaType", response("The body is not JSON.", error)],
   429: ["TooManyRequests", response("Rate limit exceeded; retry after `Retry-After` seconds.", error, retryAfter)],
