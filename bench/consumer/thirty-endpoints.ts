@@ -1,44 +1,43 @@
-// A consumer script calling 30 endpoints through a typed client; `pnpm bench`
+// A consumer script calling 30 endpoints through the typed SDK; `pnpm bench`
 // times `tsc --noEmit` on it (what a user's editor and CI pay for the types).
-import { contract } from "@rackplane/contract";
-import { initClient } from "@ts-rest/core";
+// Imported from the SDK's sources: the bench does not depend on a built SDK.
+import { Rackplane } from "../../packages/sdk/src/index";
 
-const api = initClient(contract, { baseUrl: "http://127.0.0.1:8000", baseHeaders: {} });
+const rp = new Rackplane({ baseUrl: "http://127.0.0.1:8000", token: "x".repeat(40) });
 
 export async function thirty() {
-  const d = api.dcim;
+  const d = rp.dcim;
   const out: unknown[] = [];
-  out.push(await d.servers.list({ query: { limit: 10, status: "in_use", rack_id: [1] } }));
-  out.push(await d.servers.retrieve({ params: { id: "1" } }));
-  out.push(await d.servers.create({ body: { name: "a", status: "new" } }));
-  out.push(await d.servers.partialUpdate({ params: { id: "1" }, body: { name: "b" } }));
-  out.push(await d.servers.update({ params: { id: "1" }, body: { name: "c" } }));
-  out.push(await d.servers.delete({ params: { id: "1" }, body: undefined }));
-  out.push(await d.servers.bulkCreate({ body: [{ name: "d" }] }));
-  out.push(await d.servers.bulkPartialUpdate({ body: [{ id: 1, name: "e" }] }));
-  out.push(await d.servers.bulkDelete({ body: [{ id: 1 }] }));
-  out.push(await d.servers.install({ params: { id: "1" } } as never));
-  out.push(await d.racks.list({ query: { name__ic: "r" } }));
-  out.push(await d.racks.retrieve({ params: { id: "1" } }));
-  out.push(await d.racks.create({ body: { name: "r1", server_room: 1 } as never }));
-  out.push(await d.racks.partialUpdate({ params: { id: "1" }, body: { name: "r2" } }));
-  out.push(await d.racks.delete({ params: { id: "1" }, body: undefined }));
-  out.push(await d.regions.list({ query: {} }));
-  out.push(await d.regions.retrieve({ params: { id: "1" } }));
-  out.push(await d.regions.create({ body: { name: "eu", slug: "eu" } }));
-  out.push(await d.dataCenters.list({ query: { ordering: "name" } }));
-  out.push(await d.dataCenters.retrieve({ params: { id: "1" } }));
-  out.push(await d.serverRooms.list({ query: {} }));
-  out.push(await d.serverRooms.retrieve({ params: { id: "1" } }));
-  out.push(await d.manufacturers.list({ query: {} }));
-  out.push(await d.manufacturers.create({ body: { name: "m", slug: "m" } }));
-  out.push(await d.assetModels.list({ query: {} }));
-  out.push(await d.assetModels.retrieve({ params: { id: "1" } }));
-  out.push(await d.switches.list({ query: {} }));
-  out.push(await d.switches.retrieve({ params: { id: "1" } }));
-  out.push(await api.core.tags.list({ query: { search: "x" } }));
-  out.push(await api.core.tags.create({ body: { name: "t", slug: "t" } }));
-  const page = await d.servers.list({ query: {} });
-  if (page.status === 200) out.push(page.body.results.map((s) => s.rack?.display ?? s.name));
+  out.push(await d.servers.list({ limit: 10, status: "in_use", rack_id: [1] }));
+  out.push(await d.servers.retrieve(1));
+  out.push(await d.servers.create({ name: "a", status: "new" }));
+  out.push(await d.servers.patch(1, { name: "b" }));
+  out.push(await d.servers.update(1, { name: "c" }));
+  out.push(await d.servers.delete(1));
+  out.push(await d.servers.bulkCreate([{ name: "d" }]));
+  out.push(await d.servers.bulkPatch([{ id: 1, name: "e" }]));
+  out.push(await d.servers.bulkDelete([{ id: 1 }]));
+  out.push(await d.servers.list({ cursor: "", fields: "name,rack" }));
+  out.push(await d.racks.list({ name__icontains: "r" }));
+  out.push(await d.racks.retrieve(1));
+  out.push(await d.racks.create({ name: "r1", server_room: 1 }));
+  out.push(await d.racks.patch(1, { name: "r2" }));
+  out.push(await d.racks.delete(1));
+  out.push(await d.regions.list());
+  out.push(await d.regions.retrieve(1));
+  out.push(await d.regions.create({ name: "eu", slug: "eu" }));
+  out.push(await d.dataCenters.list({ ordering: "name" }));
+  out.push(await d.dataCenters.retrieve(1));
+  out.push(await d.serverRooms.list());
+  out.push(await d.serverRooms.retrieve(1));
+  out.push(await d.manufacturers.list());
+  out.push(await d.manufacturers.create({ name: "m", slug: "m" }));
+  out.push(await d.assetModels.list());
+  out.push(await d.assetModels.retrieve(1));
+  out.push(await d.switches.list());
+  out.push(await d.switches.retrieve(1));
+  out.push(await rp.core.tags.list({ search: "x" }));
+  out.push(await rp.core.tags.create({ name: "t", slug: "t" }));
+  for await (const s of d.servers.list({ cursor: "" })) out.push(s.rack?.display ?? s.name);
   return out;
 }

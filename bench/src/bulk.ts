@@ -1,5 +1,6 @@
 import postgres from "postgres";
 import { floorBulkInsert } from "./floor";
+import { AUTH } from "./processes";
 
 const item = (prefix: string, i: number) => ({
   name: `${prefix}-${i}`,
@@ -20,7 +21,7 @@ export async function bulkBench(serverBase: string, url: string, n: number) {
   let t = performance.now();
   const r = await fetch(`${serverBase}/api/dcim/servers/`, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: { "content-type": "application/json", accept: "application/json", ...AUTH },
     body,
   });
   await r.arrayBuffer();

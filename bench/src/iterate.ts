@@ -1,3 +1,7 @@
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { AUTH, benchDir, TOKEN } from "./processes";
+
 /**
  * Iterates every server following `next` links (keyset when the server offers
  * it), sampling RSS growth of this process: a client that streams pages must
@@ -11,7 +15,10 @@ export async function iterateAll(base: string) {
   let next: string | null = `${base}/api/dcim/servers/?cursor=&limit=1000`;
   let n = 0;
   while (next) {
-    const page = (await (await fetch(next)).json()) as { next: string | null; results: { id: number }[] };
+    const page = (await (await fetch(next, { headers: AUTH })).json()) as {
+      next: string | null;
+      results: { id: number }[];
+    };
     n += page.results.length;
     next = page.next;
     peak = Math.max(peak, process.memoryUsage().rss);
@@ -22,4 +29,12 @@ export async function iterateAll(base: string) {
     seconds: Number(((performance.now() - t) / 1000).toFixed(2)),
     rssGrowthMb: Number(((peak - rss0) / 2 ** 20).toFixed(1)),
   };
+}
+
+/** The same walk through the SDK's async iterator (`for await … of rp.dcim.servers.list({cursor: ""})`), in its own process. */
+export async function sdkIterate(base: string) {
+  const tsx = resolve(benchDir, "node_modules/.bin/tsx");
+  const r = spawnSync(tsx, ["--expose-gc", resolve(benchDir, "src/sdk-iterate.ts"), base, TOKEN], { encoding: "utf8" });
+  if (r.status !== 0) return { error: (r.stderr || r.stdout).slice(0, 500) };
+  return JSON.parse(r.stdout.trim().split("\n").pop()!);
 }

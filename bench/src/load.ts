@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { AUTH } from "./processes";
 
 export interface LoadResult {
   requests: number;
@@ -19,7 +20,7 @@ export async function load(
     url: base,
     connections: opts.connections,
     duration: opts.seconds,
-    requests: paths.map((path) => ({ method: "GET", path, headers: { accept: "application/json" } })),
+    requests: paths.map((path) => ({ method: "GET", path, headers: { accept: "application/json", ...AUTH } })),
   });
   return {
     requests: r.requests.total,

@@ -5,9 +5,9 @@ import postgres from "postgres";
 import { bulkBench } from "./bulk";
 import { coldStart } from "./cold-start";
 import { sameJson } from "./compare";
-import { iterateAll } from "./iterate";
+import { iterateAll, sdkIterate } from "./iterate";
 import { type LoadResult, load } from "./load";
-import { benchDir, floorEntry, serverEntry, startChild } from "./processes";
+import { AUTH, benchDir, floorEntry, serverEntry, serverEnv, startChild } from "./processes";
 import { seed } from "./seed";
 import { typecheckTime } from "./typecheck";
 
@@ -45,7 +45,7 @@ async function cursorAt(base: string, depth: number): Promise<string> {
   let next: string | null = `${base}/api/dcim/servers/?cursor=&limit=1000`;
   let seen = 0;
   while (next && seen + 1000 <= depth) {
-    const r = (await (await fetch(next)).json()) as { next: string | null; results: unknown[] };
+    const r = (await (await fetch(next, { headers: AUTH })).json()) as { next: string | null; results: unknown[] };
     seen += r.results.length;
     next = r.next;
   }
@@ -61,7 +61,7 @@ async function main() {
   for (const size of sizes) {
     const s = await seed(baseUrl, `rackplane_bench_${size}`, size);
     console.log(`seed ${size}: ${s.reused ? "reused" : `${s.seconds.toFixed(1)} s`}`);
-    const env = { DATABASE_URL: s.url, RACKPLANE_QUERY_COUNT: "1", RACKPLANE_LOG_LEVEL: "warn", POOL_SIZE: "10" };
+    const env = { ...serverEnv, DATABASE_URL: s.url, POOL_SIZE: "10" };
     const server = await startChild(serverEntry, env);
     const floor = await startChild(floorEntry, env);
     try {
@@ -85,7 +85,7 @@ async function main() {
       }
       for (const sh of shapes) {
         if (only && !only.split(",").some((o) => sh.shape.includes(o))) continue;
-        const probe = await fetch(server.base + sh.paths[0]);
+        const probe = await fetch(server.base + sh.paths[0], { headers: AUTH });
         const queries = Number(probe.headers.get("x-query-count") ?? -1);
         const row: Row = { size, shape: sh.shape, queries, server: undefined as never };
         if (sh.floor) row.sameJson = await sameJson(server.base, floor.base, sh.paths[0]!);
@@ -114,6 +114,8 @@ async function main() {
       }
       if ((!only || only.includes("iterate")) && size === Math.max(...sizes)) {
         extra.iterate = await iterateAll(server.base);
+        extra.sdkIterate = await sdkIterate(server.base);
+        console.log("SDK iterate:", extra.sdkIterate);
         console.log("iterate:", extra.iterate);
       }
     } finally {

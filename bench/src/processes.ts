@@ -7,6 +7,17 @@ export const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const repoDir = resolve(benchDir, "..");
 const tsx = resolve(benchDir, "node_modules/.bin/tsx");
 
+/** The bootstrap superuser token the benchmark starts the server with; every server request carries it. */
+export const TOKEN = "0123456789abcdef0123456789abcdef01234567";
+export const AUTH = { authorization: `Token ${TOKEN}` };
+/** Server settings for measuring: a token (real auth cost), no rate limit, statement counts exposed. */
+export const serverEnv = {
+  RACKPLANE_ADMIN_TOKEN: TOKEN,
+  RACKPLANE_RATE_LIMIT: "1000000000",
+  RACKPLANE_QUERY_COUNT: "1",
+  RACKPLANE_LOG_LEVEL: "warn",
+};
+
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
@@ -46,7 +57,7 @@ export async function startChild(
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${entry} exited with ${proc.exitCode}`);
     try {
-      const r = await fetch(base + readyPath);
+      const r = await fetch(base + readyPath, { headers: AUTH });
       if (r.status === 200) break;
     } catch {}
     await new Promise((r) => setTimeout(r, 25));
