@@ -27,7 +27,7 @@ const COLUMNS = `s.id, to_json(s.created) #>> '{}' AS created, to_json(s.updated
   CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS asset_model,
   s.manufacturer, s.model, s.serial_number, s.sku, s.bios_version, s.bmc_url, s.power_state, s.status,
   CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('id', r.id, 'name', r.name) END AS rack,
-  s.position, s.asset_tag, s.local_context_data`;
+  s.position, s.asset_tag, s.local_context_data, s.service_environment_id`;
 const FROM = "FROM servers s LEFT JOIN asset_models a ON a.id = s.asset_model_id LEFT JOIN racks r ON r.id = s.rack_id";
 
 type Row = Record<string, any>;
@@ -64,6 +64,8 @@ function present(base: string, r: Row): Row {
     position: r.position,
     asset_tag: r.asset_tag,
     local_context_data: r.local_context_data,
+    // The seed assigns no service environments; a hand-written floor would join them like racks.
+    service_environment: r.service_environment_id === null ? null : { id: r.service_environment_id },
   };
 }
 
