@@ -48,6 +48,8 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
     ),
     style: "form",
     explode: true,
+    // Go generators name parameter types after the component: `Tag` would clash with the schema.
+    "x-go-name": "TagFilter",
   },
   created_by_request: query(
     "created_by_request",
