@@ -9,13 +9,23 @@ const tsx = resolve(benchDir, "node_modules/.bin/tsx");
 
 /** The bootstrap superuser token the benchmark starts the server with; every server request carries it. */
 export const TOKEN = "0123456789abcdef0123456789abcdef01234567";
-export const AUTH = { authorization: `Token ${TOKEN}` };
-/** Server settings for measuring: a token (real auth cost), no rate limit, statement counts exposed. */
+/**
+ * `BENCH_ANONYMOUS=1` measures without credentials (anonymous reads allowed): the
+ * difference to the default run is the cost of authentication per request.
+ */
+const anonymous = process.env.BENCH_ANONYMOUS === "1";
+export const AUTH: Record<string, string> = anonymous ? {} : { authorization: `Token ${TOKEN}` };
+/**
+ * Server settings for measuring: a token (real auth cost), statement counts
+ * exposed. Rate limiting stays on (one upsert per request, as deployed) but with a
+ * budget the load cannot exhaust; `RACKPLANE_RATE_LIMIT=0` in the environment turns it off.
+ */
 export const serverEnv = {
   RACKPLANE_ADMIN_TOKEN: TOKEN,
-  RACKPLANE_RATE_LIMIT: "1000000000",
+  RACKPLANE_RATE_LIMIT: process.env.RACKPLANE_RATE_LIMIT ?? "1000000000",
   RACKPLANE_QUERY_COUNT: "1",
   RACKPLANE_LOG_LEVEL: "warn",
+  ...(anonymous ? { RACKPLANE_ANONYMOUS_READ: "1" } : {}),
 };
 
 export async function freePort(): Promise<number> {
