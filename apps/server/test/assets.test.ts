@@ -14,6 +14,7 @@ const day = (year: number, i: number) => `${year}-${String((i % 12) + 1).padStar
 async function assetFixtures(s: TestServer) {
   const fx = await catalogueFixtures(s);
   const warehouse = await make(s, "/api/dcim/warehouses/", { name: "Fixture warehouse" });
+  const user = await make(s, "/api/users/users/", { username: "fixture.user", password: "fixture-pass-1" });
   const sw = await make(s, `${A}/software/`, { name: "Fixture OS" });
   const licence = await make(s, `${A}/licences/`, { software: sw.id, niw: "NIW-FX", number_bought: 1000 });
   // Enough assets for every sample the generic suite makes (one bulk request).
@@ -24,7 +25,7 @@ async function assetFixtures(s: TestServer) {
     )
   ).body;
   const domain = await make(s, `${A}/domains/`, { name: "fixture.example" });
-  return { ...fx, warehouse, sw, licence, bo, domain };
+  return { ...fx, warehouse, user, sw, licence, bo, domain };
 }
 
 describeResource({
@@ -36,7 +37,8 @@ describeResource({
     sn: `SN-BO-${i}`,
     barcode: `BC-${i}`,
     warehouse: fx.warehouse.id,
-    user_name: `user${i}`,
+    user: i === 1 ? { username: "fixture.user" } : fx.user.id,
+    owner: fx.user.id,
     service_environment: fx.se.id,
     status: i === 1 ? "In use" : "new",
     price: 1200.5 + i,
@@ -257,6 +259,24 @@ describe("assets behaviour", () => {
     const bad = await s.post(`${A}/back-office-assets/${bo.id}/transitions/repaired/`, {});
     expect(bad.status).toBe(400);
     expect(bad.body.non_field_errors[0]).toMatch(/not allowed from status "in_use"/);
+  });
+
+  it("assigns licences through a server's `licences` list, within what was bought", async () => {
+    const lic = await make(s, `${A}/licences/`, { software: fx.sw.id, niw: "NIW-SRV", number_bought: 1 });
+    const a = await make(s, "/api/dcim/servers/", { name: "lic-a", licences: [lic.id] });
+    expect(a.licences.map((l: { id: number }) => l.id)).toEqual([lic.id]);
+    const rows = await s.get(`${A}/base-object-licences/?base_object=${a.id}`);
+    expect(rows.body.results.map((r: { quantity: number }) => r.quantity)).toEqual([1]);
+    const b = await s.post("/api/dcim/servers/", { name: "lic-b", licences: [{ niw: "NIW-SRV" }] });
+    expect(b.status).toBe(400);
+    expect(b.body.quantity[0]).toMatch(/NIW-SRV: 2 assigned but only 1 bought/);
+    expect((await s.get("/api/dcim/servers/?name=lic-b")).body.count).toBe(0);
+    expect(
+      (await s.get(`/api/dcim/servers/?licences=${lic.id}`)).body.results.map((x: { id: number }) => x.id),
+    ).toEqual([a.id]);
+    const cleared = await s.patch(`/api/dcim/servers/${a.id}/`, { licences: [] });
+    expect(cleared.body.licences).toEqual([]);
+    expect((await s.get(`${A}/licences/${lic.id}/`)).body.assignments_count).toBe(0);
   });
 
   it("keeps SIM PIN/PUK write-only, cleans assignments of deleted assets, and links servers to a service environment", async () => {

@@ -38,3 +38,25 @@ describeResource({
   invalid: [{ body: () => ({ name: "X", parent: 999999 }), field: "parent" }],
   referencedBy: (s, _fx, target) => make(s, "/api/dcim/access-zones/", { name: "Child", parent: target.id }),
 });
+
+describeResource({
+  resource: dcim.accessCards,
+  fixtures: async (s) => ({
+    zone: await make(s, "/api/dcim/access-zones/", { name: "Lobby" }),
+    user: await make(s, "/api/users/users/", { username: "card.holder", password: "card-holder-1" }),
+  }),
+  create: (fx, i) => ({
+    number: `CARD-${i}`,
+    system_number: `SYS-${i}`,
+    access_zone: fx.zone.id,
+    user: i === 1 ? { username: "card.holder" } : fx.user.id,
+    issue_date: "2026-03-01",
+    status: i === 2 ? "In use" : "new",
+  }),
+  update: (fx) => ({ number: "CARD-X", access_zone: { name: fx.zone.name } }),
+  patch: { status: "Lost" },
+  invalid: [
+    { body: () => ({ number: "C", user: { username: "nobody" } }), field: "user" },
+    { body: () => ({ number: "C", status: "stolen" }), field: "status" },
+  ],
+});

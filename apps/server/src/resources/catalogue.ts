@@ -10,6 +10,7 @@ export function bindCatalogue() {
   bind(dcim.warehouses, schema.warehouses);
   bind(dcim.accessories, schema.accessories, { validate: positionFitsRack });
   bind(dcim.accessZones, schema.accessZones, { validate: parentIsNotDescendant("access_zones") });
+  bind(dcim.accessCards, schema.accessCards);
 
   bind(services.teams, schema.teams);
   bind(services.environments, schema.environments);

@@ -2,6 +2,7 @@ import { resources } from "@rackplane/contract";
 import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
 import { bindAssets } from "./assets";
+import { assetLicences } from "./assets/licences";
 import { bindCatalogue } from "./catalogue";
 import { forwardingBinding } from "./core/event-forwardings";
 import { jobActions } from "./core/jobs";
@@ -46,7 +47,11 @@ export function bindAll() {
   bind(resources.dcim.racks, schema.racks);
   bind(resources.dcim.manufacturers, schema.manufacturers);
   bind(resources.dcim.assetModels, schema.assetModels);
-  bind(resources.dcim.servers, schema.servers, { validate: positionFitsRack, actions: serverBareMetalActions });
+  bind(resources.dcim.servers, schema.servers, {
+    validate: positionFitsRack,
+    actions: serverBareMetalActions,
+    ...assetLicences,
+  });
   bind(resources.dcim.switches, schema.switches, { validate: positionFitsRack });
   bindIpam();
   bindCatalogue();

@@ -22,7 +22,7 @@ export const simCards = defineResource({
     pin1: f.string({ max: 8, nullable: true, writeOnly: true, order: false, filter: false }),
     puk1: f.string({ max: 16, nullable: true, writeOnly: true, order: false, filter: false }),
     warehouse: f.fk("dcim.warehouses", { nullable: true }),
-    user_name: f.string({ max: 150, search: true }),
+    user: f.fk("users.users", { nullable: true, by: ["username"] }),
     status: f.choice(SimCardStatus, { default: "new" }),
   },
   brief: ["card_number", "phone_number"],

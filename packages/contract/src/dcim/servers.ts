@@ -36,6 +36,7 @@ export const servers = defineResource({
     asset_tag: f.string({ max: 50, nullable: true, unique: true, search: true }),
     local_context_data: f.json({ nullable: true }),
     service_environment: f.fk("services.service-environments", { nullable: true, by: [] }),
+    licences: f.m2m("assets.licences", { by: ["niw"] }),
   },
   brief: ["name"],
   ordering: ["name"],

@@ -4,6 +4,7 @@ export * from "./core/jobs";
 export * from "./core/object-changes";
 export * from "./core/settings";
 export * from "./core/tags";
+export * from "./dcim/access-cards";
 export * from "./dcim/access-zones";
 export * from "./dcim/accessories";
 export * from "./dcim/asset-models";

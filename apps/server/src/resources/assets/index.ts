@@ -1,7 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { baseObjectsView, schema } from "@rackplane/db";
 import { bind } from "../../framework/binding";
-import { boughtCoversAssigned, datesInOrder, licencesNotOverAssigned } from "./licences";
+import { boughtCoversAssigned, datesInOrder, licencesNotOverAssigned, lockLicence } from "./licences";
 
 /** The assets app and the polymorphic `base-objects` view (issue 8). */
 export function bindAssets() {
@@ -10,7 +10,10 @@ export function bindAssets() {
   bind(assets.backOfficeAssets, schema.backOfficeAssets);
   bind(assets.software, schema.software);
   bind(assets.licences, schema.licences, { validate: boughtCoversAssigned });
-  bind(assets.baseObjectLicences, schema.baseObjectLicences, { afterWrite: licencesNotOverAssigned });
+  bind(assets.baseObjectLicences, schema.baseObjectLicences, {
+    validate: lockLicence,
+    afterWrite: licencesNotOverAssigned,
+  });
   bind(assets.simCards, schema.simCards);
   bind(assets.sslCertificates, schema.sslCertificates, { validate: datesInOrder });
   bind(assets.domains, schema.domains);

@@ -51,3 +51,36 @@ export function datesInOrder({ values: v }: WriteCheck) {
     return { date_to: ["Must not be before date_from."] };
   return undefined;
 }
+
+/** The same rule when assets' `licences` lists are written (servers). */
+export async function objectLicencesNotOverAssigned(tx: Database, objectIds: number[]) {
+  const rows = rowsOf<{ id: number }>(
+    await tx.execute(sql`SELECT id FROM base_object_licences WHERE base_object_id IN (${values(objectIds)})`),
+  );
+  if (rows.length)
+    await licencesNotOverAssigned(
+      tx,
+      rows.map((r) => Number(r.id)),
+    );
+}
+
+/**
+ * An asset's `licences` many-to-many, stored in `base_object_licences` (quantity 1
+ * each); spread into the binding of an asset resource that declares `licences`.
+ */
+export const assetLicences = {
+  joinTables: {
+    licences: { table: "base_object_licences", ownerColumn: "base_object_id", targetColumn: "licence_id" },
+  },
+  afterWrite: objectLicencesNotOverAssigned,
+};
+
+/**
+ * Locks the licence before the assignment row is written: inserting takes a
+ * key-share lock on the licence (foreign key), so locking it only afterwards
+ * would deadlock two concurrent assignments.
+ */
+export async function lockLicence({ tx, values: v }: WriteCheck) {
+  if (v.licence_id != null) await tx.execute(sql`SELECT id FROM licences WHERE id = ${v.licence_id} FOR UPDATE`);
+  return undefined;
+}

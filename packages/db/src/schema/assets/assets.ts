@@ -5,6 +5,7 @@ import { manufacturers } from "../dcim/manufacturers";
 import { warehouses } from "../dcim/warehouses";
 import { serviceEnvironments } from "../services/service-environments";
 import { supports } from "../services/supports";
+import { users } from "../users/users";
 import { baseObjectId } from "./base-object-ids";
 
 const serviceEnvironmentId = () =>
@@ -24,8 +25,8 @@ export const backOfficeAssets = pgTable(
       .notNull()
       .references(() => warehouses.id),
     location: varchar("location", { length: 128 }).notNull().default(""),
-    user_name: varchar("user_name", { length: 150 }).notNull().default(""),
-    owner_name: varchar("owner_name", { length: 150 }).notNull().default(""),
+    user_id: integer("user_id").references(() => users.id, { onDelete: "set null" }),
+    owner_id: integer("owner_id").references(() => users.id, { onDelete: "set null" }),
     service_environment_id: serviceEnvironmentId(),
     status: varchar("status", { length: 30 }).notNull().default("new"),
     price: numeric("price", { precision: 12, scale: 2 }),
@@ -100,7 +101,7 @@ export const simCards = pgTable(
     pin1: varchar("pin1", { length: 8 }),
     puk1: varchar("puk1", { length: 16 }),
     warehouse_id: integer("warehouse_id").references(() => warehouses.id, { onDelete: "set null" }),
-    user_name: varchar("user_name", { length: 150 }).notNull().default(""),
+    user_id: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     status: varchar("status", { length: 30 }).notNull().default("new"),
   },
   (t) => [...standardIndexes("sim_cards", t)],
