@@ -123,7 +123,11 @@ export function createFloor(url: string, poolSize = 10) {
       res.end(JSON.stringify({ detail: String(err) }));
     }
   });
-  return { server, sql, close: async () => (server.close(), sql.end()) };
+  const close = async () => {
+    server.close();
+    await sql.end();
+  };
+  return { server, sql, close };
 }
 
 /** The multi-row INSERT the bulk benchmark compares with: 1,000 rows a statement, one transaction. */

@@ -8,7 +8,11 @@ import { defineConfig } from "tsup";
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm", "cjs"],
-  dts: true,
+  dts: {
+    resolve: ["@rackplane/contract"],
+    // Reach the contract by its real path so its zod/ts-rest types resolve to the SDK's own dependencies.
+    compilerOptions: { baseUrl: ".", paths: { "@rackplane/contract": ["../contract/src/index.ts"] } },
+  },
   noExternal: ["@rackplane/contract"],
   target: "es2022",
   platform: "neutral",

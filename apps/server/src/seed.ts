@@ -9,11 +9,26 @@ import { catalogueSample } from "./seed-catalogue";
 
 /** What `rackplane seed` creates, by resource, in dependency order. */
 const sample: [string, Record<string, unknown>[]][] = [
-  ["core.tags", [{ name: "Production", slug: "production", color: "d32f2f" }, { name: "Staging", slug: "staging", color: "1976d2" }]],
+  [
+    "core.tags",
+    [
+      { name: "Production", slug: "production", color: "d32f2f" },
+      { name: "Staging", slug: "staging", color: "1976d2" },
+    ],
+  ],
   ["dcim.regions", [{ name: "Europe", slug: "europe" }]],
   ["dcim.regions", [{ name: "Poland", slug: "poland", parent: { slug: "europe" } }]],
-  ["dcim.data-centers", [{ name: "DC Warsaw 1", slug: "waw1", region: { slug: "poland" }, address: "Prosta 1, Warsaw" }]],
-  ["dcim.server-rooms", [{ name: "Room A", data_center: { slug: "waw1" } }, { name: "Room B", data_center: { slug: "waw1" } }]],
+  [
+    "dcim.data-centers",
+    [{ name: "DC Warsaw 1", slug: "waw1", region: { slug: "poland" }, address: "Prosta 1, Warsaw" }],
+  ],
+  [
+    "dcim.server-rooms",
+    [
+      { name: "Room A", data_center: { slug: "waw1" } },
+      { name: "Room B", data_center: { slug: "waw1" } },
+    ],
+  ],
   [
     "dcim.racks",
     ["A01", "A02", "B01"].map((name) => ({
@@ -22,7 +37,13 @@ const sample: [string, Record<string, unknown>[]][] = [
       u_height: 42,
     })),
   ],
-  ["dcim.manufacturers", [{ name: "Dell", slug: "dell" }, { name: "Arista", slug: "arista" }]],
+  [
+    "dcim.manufacturers",
+    [
+      { name: "Dell", slug: "dell" },
+      { name: "Arista", slug: "arista" },
+    ],
+  ],
   [
     "dcim.asset-models",
     [
@@ -42,7 +63,10 @@ const sample: [string, Record<string, unknown>[]][] = [
       tags: [{ slug: i % 3 === 0 ? "staging" : "production" }],
     })),
   ],
-  ["dcim.switches", [{ name: "tor-a01", asset_model: { name: "7050X3" }, rack: { name: "A01" }, position: 42, status: "in_use" }]],
+  [
+    "dcim.switches",
+    [{ name: "tor-a01", asset_model: { name: "7050X3" }, rack: { name: "A01" }, position: 42, status: "in_use" }],
+  ],
   ...catalogueSample,
 ];
 

@@ -7,7 +7,7 @@ const { dcim, core } = resources;
 
 describeResource({
   resource: core.tags,
-  create: (_, i) => ({ name: `Tag ${i}`, slug: `tag-${i}`, color: "00ff0" + (i % 10) }),
+  create: (_, i) => ({ name: `Tag ${i}`, slug: `tag-${i}`, color: `00ff0${i % 10}` }),
   update: () => ({ name: "Renamed", slug: "renamed" }),
   patch: { description: "patched" },
   invalid: [

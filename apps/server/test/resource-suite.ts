@@ -146,7 +146,7 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
           eq.results.map((x) => x.id),
           `${name}=${scalar}`,
         ).toContain(o.id);
-        for (const x of eq.results) expect(valueOf(fd, x[name]), `${name}=`).toBe(scalar);
+        for (const x of eq.results) expect(scalarOf(fd, x[name]), `${name}=`).toBe(scalar);
         if (fd.lookups.includes("n" as never)) {
           const ne = await countOf(`${name}__n=${q}`);
           expect(
@@ -155,7 +155,7 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
           ).not.toContain(o.id);
           expect(ne.count + eq.count).toBe(N);
         }
-        const other = valueOf(fd, objs[1]![name]);
+        const other = scalarOf(fd, objs[1]![name]);
         if (fd.lookups.includes("in" as never) && scalar !== "" && other !== "" && other != null) {
           const r = await countOf(`${name}__in=${q},${encodeURIComponent(String(other))}`);
           expect(
@@ -350,7 +350,7 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
   });
 }
 
-function valueOf(fd: AnyField, v: any) {
+function scalarOf(fd: AnyField, v: any) {
   if (v === null || v === undefined) return v;
   return fd.kind === "fk" ? v.id : fd.kind === "choice" ? v.value : v;
 }

@@ -92,9 +92,13 @@ function routesOf<T extends Record<string, Record<string, { routes: unknown }>>>
   return out as Routes<T>;
 }
 
-export const contract = c.router({ ...routesOf(resources), system: system.routes, auth: auth.routes } as ReturnType<
-  typeof routesOf<typeof resources>
-> & { system: typeof system.routes; auth: typeof auth.routes });
+/** Every route, by app and resource (named, so declaration files refer to it instead of expanding it). */
+export type Contract = Routes<typeof resources> & { system: typeof system.routes; auth: typeof auth.routes };
+export const contract: Contract = c.router({
+  ...routesOf(resources),
+  system: system.routes,
+  auth: auth.routes,
+} as Contract);
 
 /** Every resource, flat, keyed `app.name` (what the server binds and OPTIONS describes). */
 export const resourceList: AnyResource[] = Object.values(resources).flatMap(

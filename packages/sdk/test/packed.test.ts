@@ -58,6 +58,34 @@ describe("the packed SDK", () => {
     expect(existsSync(join(dir, "node_modules/@rackplane/contract"))).toBe(false);
   });
 
+  it("ships self-contained, typed declarations (strict, without skipLibCheck)", async () => {
+    const consumer = `import { NotFoundError, Rackplane } from "@rackplane/sdk";
+const rp = new Rackplane();
+export const first = async () => (await rp.dcim.servers.list({ status: "in_use", name__icontains: "web" })).results[0];
+export const value = async (): Promise<"new" | "in_use" | "free" | "to_deploy" | "damaged" | "liquidated" | "in_repair" | "reserved" | undefined> =>
+  (await first())?.status.value;
+export const nf: NotFoundError | undefined = undefined;
+type V = NonNullable<Awaited<ReturnType<typeof first>>>["status"]["value"];
+export const typed: 0 extends 1 & V ? "any" : "typed" = "typed";
+// @ts-expect-error: not a lookup of a string field
+rp.dcim.servers.list({ name__gte: "a" });
+// @ts-expect-error: not a transition of servers
+rp.dcim.servers.runTransition(1, "explode");
+// @ts-expect-error: misspelled filter
+rp.dcim.racks.list({ stauts: "active" });
+`;
+    // The same code as an ES module and as CommonJS: both resolve the package's typed declarations.
+    for (const file of ["consumer.mts", "consumer.cts"]) writeFileSync(join(dir, file), consumer);
+    const tsc = join(sdkDir, "node_modules/typescript/bin/tsc");
+    const args = ["--noEmit", "--strict", "--module", "nodenext", "--target", "es2022"];
+    await promisify(execFile)("node", [tsc, ...args, "consumer.mts", "consumer.cts"], {
+      cwd: dir,
+      encoding: "utf8",
+    }).catch((e) => {
+      throw new Error(`consumer does not type-check:\n${e.stdout}${e.stderr}`);
+    });
+  }, 120_000);
+
   it("works from a plain ESM script", async () => {
     expect(await run("smoke.mjs", "esm")).toEqual({
       module: "esm",

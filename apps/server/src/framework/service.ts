@@ -90,7 +90,7 @@ export class ResourceService {
         updated_by_request: ctx.requestId,
       }));
       const ids = await this.insertRows(tx as Database, b, rows);
-      for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m);
+      for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m, true);
       await b.afterWrite?.(tx as Database, ids, ctx);
       const created = (await this.fetchRows(tx as Database, b, ids)).map((r) => present(b.resource, r, ctx));
       await recordChanges(

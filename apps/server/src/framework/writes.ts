@@ -146,16 +146,27 @@ export async function resolveByAttributes(
 }
 
 /** Replaces the many-to-many rows of `ownerIds` for each field given. */
-export async function writeM2M(tx: Database, b: Binding, ownerId: number, m2m: Record<string, number[]>) {
+/** `fresh`: the owner was just created, so it has no join rows to clear (bulk create skips a DELETE per row). */
+export async function writeM2M(
+  tx: Database,
+  b: Binding,
+  ownerId: number,
+  m2m: Record<string, number[]>,
+  fresh = false,
+) {
   for (const [field, ids] of Object.entries(m2m)) {
     const store = m2mStorage(b, field);
     const extraCols = Object.keys(store.extra);
-    await tx.execute(
-      sql`DELETE FROM ${ident(store.table)} WHERE ${list(
-        [...extraCols.map((c) => sql`${ident(c)} = ${store.extra[c]}`), sql`${ident(store.ownerColumn)} = ${ownerId}`],
-        " AND ",
-      )}`,
-    );
+    if (!fresh)
+      await tx.execute(
+        sql`DELETE FROM ${ident(store.table)} WHERE ${list(
+          [
+            ...extraCols.map((c) => sql`${ident(c)} = ${store.extra[c]}`),
+            sql`${ident(store.ownerColumn)} = ${ownerId}`,
+          ],
+          " AND ",
+        )}`,
+      );
     if (!ids.length) continue;
     const rows = ids.map(
       (id) => sql`(${list([...extraCols.map((c) => sql`${store.extra[c]}`), sql`${ownerId}`, sql`${id}`])})`,

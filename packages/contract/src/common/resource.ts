@@ -180,11 +180,47 @@ const uuid = z.string().uuid("Must be a valid UUID.");
  * delete, workflow transitions) and the metadata the server and the OpenAPI
  * generator read.
  */
+type Built<F extends Fields, B extends keyof F & string, O extends ResourceOptions<F, B>> = ReturnType<
+  typeof buildResource<F, B, O>
+>;
+
+/**
+ * What `defineResource` returns, as a named generic type: declaration files then
+ * say `Resource<fields, brief, options>` instead of spelling out every schema.
+ * Expanded, the resource tree is too large for TypeScript to emit (TS7056), and
+ * the published SDK ships these declarations.
+ */
+export interface Resource<F extends Fields, B extends keyof F & string, O extends ResourceOptions<F, B>> {
+  key: string;
+  app: string;
+  name: string;
+  model: string;
+  path: string;
+  description: string;
+  fields: Built<F, B, O>["fields"];
+  brief: Built<F, B, O>["brief"];
+  display: string;
+  defaultOrdering: string[];
+  ordering: string[];
+  searchFields: string[];
+  filterParams: FilterParam[];
+  workflow: Built<F, B, O>["workflow"];
+  schemas: Built<F, B, O>["schemas"];
+  actions: Built<F, B, O>["actions"];
+  routes: Built<F, B, O>["routes"];
+}
+
 export function defineResource<
   const F extends Fields,
   const B extends keyof F & string,
   const O extends ResourceOptions<F, B>,
->(opts: O & ResourceOptions<F, B>) {
+>(opts: O & ResourceOptions<F, B>): Resource<F, B, O> {
+  return buildResource<F, B, O>(opts);
+}
+
+function buildResource<F extends Fields, B extends keyof F & string, O extends ResourceOptions<F, B>>(
+  opts: O & ResourceOptions<F, B>,
+) {
   type AllFields = StdFields<O> & F;
   const fields = {
     ...standardFields,
@@ -464,7 +500,7 @@ function actionRoutes(
   return out;
 }
 
-export type ResourceDef = ReturnType<typeof defineResource>;
+export type ResourceDef = ReturnType<typeof buildResource>;
 /** What the server and generators need of any resource, whatever its fields. */
 export interface AnyResource {
   key: string;
