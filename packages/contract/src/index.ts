@@ -20,6 +20,7 @@ import { discovery } from "./discovery";
 import { firmwareApp } from "./firmware";
 import { ipam } from "./ipam";
 import { peering } from "./peering";
+import { poolsApp } from "./pools";
 import { services } from "./services";
 import { system } from "./system";
 import { groups } from "./users/groups";
@@ -74,6 +75,7 @@ export const resources = {
   ipam,
   discovery,
   firmware: firmwareApp,
+  pools: poolsApp,
   services,
   virtual,
   peering,

@@ -14,6 +14,7 @@ import { nodeBinding } from "./discovery/nodes";
 import { scanRangeBinding } from "./discovery/scan-ranges";
 import { firmwareBinding } from "./firmware/firmware";
 import { bindIpam } from "./ipam";
+import { poolBinding } from "./pools/pools";
 import { tokenBinding } from "./users/tokens";
 import { groupBinding, userBinding } from "./users/users";
 
@@ -41,6 +42,7 @@ export function bindAll() {
   bind(resources.discovery.nodes, schema.nodes, nodeBinding);
   bind(resources.firmware.firmware, schema.firmware, firmwareBinding);
   bind(resources.firmware.osImages, schema.osImages);
+  bind(resources.pools.pools, schema.pools, poolBinding);
   bind(resources.dcim.regions, schema.regions, { validate: regionParentIsNotDescendant });
   bind(resources.dcim.dataCenters, schema.dataCenters);
   bind(resources.dcim.serverRooms, schema.serverRooms);

@@ -43,6 +43,16 @@ export const serverActions = {
     "Insert the OS image as virtual CD, boot once from CD and power on (a job); status → to_deploy → in_use",
     z.object({ os_image: z.number().int().positive() }).strict(),
   ),
+  removeFromPool: {
+    path: "remove_from_pool",
+    detail: false,
+    method: "POST",
+    body: z
+      .object({ servers: z.array(z.number().int().positive()).min(1, "Name at least one server.").max(1000) })
+      .strict(),
+    responses: { 200: z.object({ removed: z.number().int() }) },
+    summary: "Take servers out of their pools",
+  } as const,
   power: long(
     "power",
     "Power on, off or reset through the BMC (a job)",

@@ -32,6 +32,7 @@ export const servers = defineResource({
     power_state: f.choice(PowerState, { default: "unknown" }),
     status: f.choice(ServerStatus, { default: "new" }),
     rack: f.fk("dcim.racks", { nullable: true }),
+    resource_pool: f.fk("pools.pools", { nullable: true, onDelete: "protect" }),
     position: f.int({ min: 1, max: 100, nullable: true }),
     asset_tag: f.string({ max: 50, nullable: true, unique: true, search: true }),
     local_context_data: f.json({ nullable: true }),

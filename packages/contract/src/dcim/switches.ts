@@ -19,6 +19,7 @@ export const switches = defineResource({
     asset_model: f.fk("dcim.asset-models", { nullable: true }),
     serial_number: f.string({ max: 100, search: true }),
     rack: f.fk("dcim.racks", { nullable: true }),
+    resource_pool: f.fk("pools.pools", { nullable: true, onDelete: "protect" }),
     position: f.int({ min: 1, max: 100, nullable: true }),
     status: f.choice(SwitchStatus, { default: "new" }),
     asset_tag: f.string({ max: 50, nullable: true, unique: true, search: true }),

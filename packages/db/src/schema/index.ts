@@ -24,6 +24,7 @@ export * from "./firmware/firmware";
 export * from "./firmware/os-images";
 export * from "./ipam/index";
 export * from "./peering/peering";
+export * from "./pools/pools";
 export * from "./services/index";
 export * from "./users/tokens";
 export * from "./users/users";

@@ -55,6 +55,7 @@ export const serverBareMetalActions = (svc: ResourceService): Record<string, Han
   storages: part(svc, "dcim.server-storages"),
   firmwares: part(svc, "dcim.server-firmwares"),
   refreshInventory: job(svc, JOBS.refresh, async () => ({})),
+  removeFromPool,
   power: job(svc, JOBS.power, async ({ body }) => ({ action: (body as { action: string }).action })),
   updateFirmware: job(svc, JOBS.firmware, async ({ body }, server, db) => {
     const fwId = (body as { firmware: number }).firmware;
@@ -85,3 +86,23 @@ export const serverBareMetalActions = (svc: ResourceService): Record<string, Han
     return { os_image: imgId, image_url: img.file_url, previous_status: server.status };
   }),
 });
+
+/** `POST /api/dcim/servers/remove_from_pool/`: takes the servers out of whatever pool holds them. */
+export const removeFromPool: Handler = async ({ body, req }) => {
+  const ids = [...new Set((body as { servers: number[] }).servers)];
+  const db = jobsOf(req).db;
+  const list = sql.join(
+    ids.map((i) => sql`${i}`),
+    sql`, `,
+  );
+  const found = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM servers WHERE id IN (${list})`)).map(
+    (r) => r.id,
+  );
+  const missing = ids.filter((i) => !found.includes(i));
+  if (missing.length) throw badRequest({ servers: [`No server matches id ${missing.join(", ")}.`] });
+  const removed = rowsOf(
+    await db.execute(sql`UPDATE servers SET resource_pool_id = NULL, updated = now()
+      WHERE id IN (${list}) AND resource_pool_id IS NOT NULL RETURNING id`),
+  ).length;
+  return { status: 200, body: { removed } };
+};

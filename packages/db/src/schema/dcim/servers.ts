@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
+import { pools } from "../pools/pools";
 import { serviceEnvironments } from "../services/service-environments";
 import { assetModels } from "./asset-models";
 import { racks } from "./racks";
@@ -20,6 +21,8 @@ export const servers = pgTable(
     power_state: varchar("power_state", { length: 20 }).notNull().default("unknown"),
     status: varchar("status", { length: 30 }).notNull().default("new"),
     rack_id: integer("rack_id").references(() => racks.id, { onDelete: "set null" }),
+    // No ON DELETE: a pool holding servers cannot be deleted (409).
+    resource_pool_id: integer("resource_pool_id").references(() => pools.id),
     position: integer("position"),
     asset_tag: varchar("asset_tag", { length: 50 }).unique(),
     local_context_data: jsonb("local_context_data"),
@@ -32,6 +35,7 @@ export const servers = pgTable(
     index("servers_name_idx").on(t.name),
     index("servers_status_idx").on(t.status),
     index("servers_rack_idx").on(t.rack_id),
+    index("servers_resource_pool_idx").on(t.resource_pool_id),
     index("servers_asset_model_idx").on(t.asset_model_id),
     index("servers_serial_number_idx").on(t.serial_number),
   ],

@@ -1,0 +1,4 @@
+import { pools } from "./pools";
+
+/** Resource pools (app `pools`). */
+export const poolsApp = { pools } as const;

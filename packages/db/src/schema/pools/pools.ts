@@ -1,0 +1,15 @@
+import { type AnyPgColumn, index, integer, pgTable, varchar } from "drizzle-orm/pg-core";
+import { commentsColumn, standardColumns, standardIndexes } from "../columns";
+
+export const pools = pgTable(
+  "pools",
+  {
+    ...standardColumns,
+    ...commentsColumn,
+    name: varchar("name", { length: 100 }).notNull().unique(),
+    description: varchar("description", { length: 200 }).notNull().default(""),
+    // No ON DELETE: a pool with sub-pools cannot be deleted (409).
+    parent_id: integer("parent_id").references((): AnyPgColumn => pools.id),
+  },
+  (t) => [...standardIndexes("pools", t), index("pools_parent_idx").on(t.parent_id)],
+);
