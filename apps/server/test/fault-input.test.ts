@@ -132,7 +132,9 @@ describe("hostile query strings", () => {
   });
 });
 
-const injections = ["' OR '1'='1", "1; DROP TABLE servers; --", '") OR 1=1 --', "%' OR name LIKE '%"];
+// Two shapes (quote breaking out of a literal; statement stacking), every filter of every
+// resource: a few thousand requests, so kept to two to bound the run time.
+const injections = ["%' OR '1'='1' --", '1"); DROP TABLE servers; --'];
 // Every resource that has rows here, every filter parameter it declares.
 const targets = resourceList.filter((r) => r.filterParams.length > 0 && !r.key.startsWith("users."));
 
