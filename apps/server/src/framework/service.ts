@@ -291,6 +291,8 @@ function referrersOf(b: Binding): Referrer[] {
   if (cached) return cached;
   const out: Referrer[] = [];
   for (const other of allBindings()) {
+    // Read-only resources (views such as base-objects) follow their sources; nothing to protect or clear.
+    if (!("create" in other.resource.routes)) continue;
     for (const [field, fd] of Object.entries(other.resource.fields)) {
       if (fd.kind !== "fk") continue;
       const rel = fd as RelationFieldDef;
