@@ -17,5 +17,7 @@ DO $$ BEGIN
     CREATE ROLE rackplane LOGIN PASSWORD 'rackplane' CREATEDB;
   END IF;
 END $$;
+-- Tests drop their databases WITH (FORCE), which may need to end other sessions.
+GRANT pg_signal_backend TO rackplane;
 SELECT 'CREATE DATABASE rackplane OWNER rackplane' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'rackplane')\gexec
 SQL
