@@ -27,10 +27,10 @@ export interface Config {
   forwarder: { pollMs: number; backoffMs: number; batch: number };
   /** Tests: validate every response against the contract, expose X-Query-Count. */
   strict: boolean;
-  /** Durable job queue (pg-boss): heartbeat/monitor seconds, concurrency, deliveries before giving up. */
-  jobs: { heartbeatSeconds: number; monitorIntervalSeconds: number; concurrency: number; maxAttempts: number };
   /** Send `X-Query-Count` outside tests too (benchmarks); always on when `strict`. */
   exposeQueryCount: boolean;
+  /** Durable job queue (pg-boss): heartbeat/monitor seconds, concurrency, deliveries before giving up. */
+  jobs: { heartbeatSeconds: number; monitorIntervalSeconds: number; concurrency: number; maxAttempts: number };
 }
 
 const int = (v: string | undefined, d: number) => (v === undefined || v === "" ? d : Number.parseInt(v, 10));
@@ -65,12 +65,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       backoffMs: int(env.RACKPLANE_FORWARDING_BACKOFF_MS, 2000),
       batch: int(env.RACKPLANE_FORWARDING_BATCH, 20),
     },
+    exposeQueryCount: env.RACKPLANE_QUERY_COUNT === "1",
     jobs: {
       heartbeatSeconds: int(env.RACKPLANE_JOB_HEARTBEAT_SECONDS, 30),
       monitorIntervalSeconds: int(env.RACKPLANE_JOB_MONITOR_SECONDS, 10),
       concurrency: int(env.RACKPLANE_JOB_CONCURRENCY, 4),
       maxAttempts: int(env.RACKPLANE_JOB_MAX_ATTEMPTS, 3),
     },
-    exposeQueryCount: env.RACKPLANE_QUERY_COUNT === "1",
   };
 }

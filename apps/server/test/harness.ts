@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from "@rackplane/db";
 import postgres from "postgres";
 import { createRackplane } from "../src/app";
 import { configFromEnv } from "../src/config";
+import { openapiValidator } from "./openapi-validator";
 
 export const backend = (process.env.RACKPLANE_TEST_BACKEND ?? "pglite") as "pglite" | "postgresql";
 
@@ -23,7 +24,8 @@ async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
   return {
     handle,
     drop: async () => {
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // Cleanup only: a database left behind by a refused drop does not change any result.
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
       await admin.end();
     },
   };
@@ -99,6 +101,8 @@ export async function startServer(
         body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
       });
       const text = await res.text();
+      // Every response must match the OpenAPI document too, not only the contract's zod.
+      openapiValidator().check({ method, path, status: res.status, headers: res.headers, text });
       let parsed: unknown = text;
       try {
         parsed = text ? JSON.parse(text) : undefined;

@@ -47,10 +47,9 @@ export class ResourceService {
   private async fetchRows(db: Database, b: Binding, ids: number[], brief = false, ctx?: RequestContext) {
     if (!ids.length) return [];
     resetAliases();
+    const conds = [sql`${col(A, "id")} IN (${values(ids)})`, ...visible(b, ctx)];
     const rows = rowsOf<Record<string, unknown>>(
-      await db.execute(
-        sql`SELECT ${selectList(b, A, brief)} FROM ${ident(b.tableName)} ${ident(A)} ${where([sql`${col(A, "id")} IN (${values(ids)})`, ...visible(b, ctx)])}`,
-      ),
+      await db.execute(sql`SELECT ${selectList(b, A, brief)} FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)}`),
     );
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     return ids.map((id) => byId.get(id)).filter((r): r is Record<string, unknown> => r !== undefined);
