@@ -192,3 +192,17 @@ describe("workflow transitions", () => {
     expect((await s.post(`/api/dcim/servers/${srv.id}/transitions/explode/`, {})).status).toBe(404);
   });
 });
+
+describe("delete rules", () => {
+  it("refuses to delete a rack with mounted servers, naming them (409), and deletes it once empty", async () => {
+    const room = await make(s, "/api/dcim/server-rooms/", { name: "Del room", data_center: fx.dc.id });
+    const rack = await make(s, "/api/dcim/racks/", { name: "Del rack", server_room: room.id });
+    const srv = await make(s, "/api/dcim/servers/", { name: "mounted", rack: rack.id, position: 4 });
+    const r = await s.del(`/api/dcim/racks/${rack.id}/`);
+    expect(r.status).toBe(409);
+    expect(r.body.detail).toMatch(/referenced by 1 servers/);
+    expect((await s.get(`/api/dcim/servers/${srv.id}/`)).body.rack.id).toBe(rack.id);
+    await s.patch(`/api/dcim/servers/${srv.id}/`, { rack: null, position: null });
+    expect((await s.del(`/api/dcim/racks/${rack.id}/`)).status).toBe(204);
+  });
+});

@@ -31,7 +31,8 @@ export const servers = defineResource({
     bmc_url: f.string({ max: 200, search: true }),
     power_state: f.choice(PowerState, { default: "unknown" }),
     status: f.choice(ServerStatus, { default: "new" }),
-    rack: f.fk("dcim.racks", { nullable: true }),
+    // Mounted devices keep a rack from being deleted (their position would dangle).
+    rack: f.fk("dcim.racks", { nullable: true, onDelete: "protect" }),
     resource_pool: f.fk("pools.pools", { nullable: true, onDelete: "protect" }),
     position: f.int({ min: 1, max: 100, nullable: true }),
     asset_tag: f.string({ max: 50, nullable: true, unique: true, search: true }),

@@ -18,7 +18,8 @@ export const switches = defineResource({
     name: f.string({ required: true, max: 100, search: true }),
     asset_model: f.fk("dcim.asset-models", { nullable: true }),
     serial_number: f.string({ max: 100, search: true }),
-    rack: f.fk("dcim.racks", { nullable: true }),
+    // Mounted devices keep a rack from being deleted (their position would dangle).
+    rack: f.fk("dcim.racks", { nullable: true, onDelete: "protect" }),
     resource_pool: f.fk("pools.pools", { nullable: true, onDelete: "protect" }),
     position: f.int({ min: 1, max: 100, nullable: true }),
     status: f.choice(SwitchStatus, { default: "new" }),
