@@ -202,4 +202,28 @@ describe("rate limiting", () => {
       await one.close();
     }
   });
+  it("leases hits in batches far from the limit and stays exact at the limit across replicas", async () => {
+    const env = { RACKPLANE_RATE_LIMIT: "60", RACKPLANE_RATE_LIMIT_WINDOW: "3600" };
+    const one = await startServer(env);
+    const two = await startServer(env, { sameDatabaseAs: one });
+    try {
+      const hits = async () =>
+        Number(
+          rowsOf<{ hits: number }>(
+            await one.database.db.execute(sql`SELECT hits FROM rate_limit_counters WHERE subject LIKE 'token:%'`),
+          )[0]?.hits,
+        );
+      const statuses: number[] = [(await one.get("/api/core/tags/")).status];
+      expect(await hits()).toBe(20); // one lease reserved, one hit of it used
+      for (let i = 1; i < 60; i++) statuses.push((await (i % 2 ? two : one).get("/api/core/tags/")).status);
+      expect(statuses.every((st) => st === 200)).toBe(true);
+      expect((await one.get("/api/core/tags/")).status).toBe(429);
+      expect((await two.get("/api/core/tags/")).status).toBe(429);
+      // 40 requests were served from two leases of 20, the last 20 one by one: 62 hits counted.
+      expect(await hits()).toBe(62);
+    } finally {
+      await two.close();
+      await one.close();
+    }
+  });
 });

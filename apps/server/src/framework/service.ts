@@ -55,12 +55,12 @@ export class ResourceService {
     return ids.map((id) => byId.get(id)).filter((r): r is Record<string, unknown> => r !== undefined);
   }
 
-  /** Creates every item or none; errors come back per item. */
   /** One transaction for an action that locks rows before writing through the service (`db` below). */
   transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => fn(tx as Database));
   }
 
+  /** Creates every item or none; errors come back per item. */
   async create(
     b: Binding,
     items: Record<string, unknown>[],
