@@ -44,6 +44,12 @@ export class ResourceService {
     return present(b.resource, row, ctx, brief);
   }
 
+  /** Runs the binding's after-write hook, then reads the written objects back as representations. */
+  private async afterWrite(tx: Database, b: Binding, ids: number[], ctx: RequestContext) {
+    await b.afterWrite?.(tx, ids, ctx);
+    return (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
+  }
+
   private async fetchRows(db: Database, b: Binding, ids: number[], brief = false, ctx?: RequestContext) {
     if (!ids.length) return [];
     resetAliases();
@@ -90,8 +96,7 @@ export class ResourceService {
       }));
       const ids = await this.insertRows(tx as Database, b, rows);
       for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m, true);
-      await b.afterWrite?.(tx as Database, ids, ctx);
-      const created = (await this.fetchRows(tx as Database, b, ids)).map((r) => present(b.resource, r, ctx));
+      const created = await this.afterWrite(tx as Database, b, ids, ctx);
       await recordChanges(
         tx as Database,
         b,
@@ -156,8 +161,7 @@ export class ResourceService {
           .where(sql`id = ${id}`);
         await writeM2M(tx as Database, b, id, p.m2m);
       }
-      await b.afterWrite?.(tx as Database, ids, ctx);
-      const after = (await this.fetchRows(tx as Database, b, ids)).map((r) => present(b.resource, r, ctx));
+      const after = await this.afterWrite(tx as Database, b, ids, ctx);
       await recordChanges(
         tx as Database,
         b,
