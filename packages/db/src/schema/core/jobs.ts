@@ -1,5 +1,6 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from "drizzle-orm/pg-core";
 import { standardColumns, standardIndexes } from "../columns";
+import { users } from "../users/users";
 
 /**
  * Long operations (scans, registrations, firmware updates, OS deployments). This row
@@ -17,6 +18,8 @@ export const jobs = pgTable(
     result: jsonb("result"),
     error: text("error").notNull().default(""),
     user_name: varchar("user_name", { length: 150 }).notNull().default(""),
+    /** Who started the job: its writes are recorded in the change log under this user. */
+    user_id: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     object_type: varchar("object_type", { length: 50 }).notNull().default(""),
     object_id: integer("object_id"),
     attempts: integer("attempts").notNull().default(0),

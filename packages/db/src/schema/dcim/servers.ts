@@ -1,5 +1,6 @@
-import { index, integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, index, integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
+import { nodes } from "../discovery/nodes";
 import { pools } from "../pools/pools";
 import { serviceEnvironments } from "../services/service-environments";
 import { assetModels } from "./asset-models";
@@ -23,6 +24,8 @@ export const servers = pgTable(
     rack_id: integer("rack_id").references(() => racks.id, { onDelete: "set null" }),
     // No ON DELETE: a pool holding servers cannot be deleted (409).
     resource_pool_id: integer("resource_pool_id").references(() => pools.id),
+    /** The BMC (discovery node) that registered the server; written with `nodes.server_id` by registration. */
+    node_id: integer("node_id").references((): AnyPgColumn => nodes.id, { onDelete: "set null" }),
     position: integer("position"),
     asset_tag: varchar("asset_tag", { length: 50 }).unique(),
     local_context_data: jsonb("local_context_data"),
@@ -36,6 +39,7 @@ export const servers = pgTable(
     index("servers_status_idx").on(t.status),
     index("servers_rack_idx").on(t.rack_id),
     index("servers_resource_pool_idx").on(t.resource_pool_id),
+    index("servers_node_idx").on(t.node_id),
     index("servers_asset_model_idx").on(t.asset_model_id),
     index("servers_serial_number_idx").on(t.serial_number),
   ],
