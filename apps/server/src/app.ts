@@ -5,10 +5,11 @@ import { authorize } from "./auth/authorize";
 import { ensureSuperuser } from "./auth/bootstrap";
 import { authHandlers } from "./auth/handlers";
 import { Jwt } from "./auth/jwt";
-import { authenticate } from "./auth/middleware";
+import { authenticate, forgetAfterIdentityWrites } from "./auth/middleware";
 import { rateLimit } from "./auth/rate-limit";
 import { SecretBox, setSecretBox } from "./auth/secret-box";
 import { setBcryptRounds } from "./auth/secrets";
+import { TokenCache } from "./auth/token-cache";
 import type { Config } from "./config";
 import { docsRouter } from "./docs";
 import { forwardingsFromEnv } from "./forwarding/from-env";
@@ -86,7 +87,12 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.set("trust proxy", "loopback");
   app.use(requestHeaders, versionNegotiation, trailingSlash, requireJson);
   // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
-  app.use(authenticate(db.db, jwt), rateLimit(db.db, config.rateLimit));
+  const tokenCache = new TokenCache(config.authCacheSeconds * 1000);
+  app.use(
+    forgetAfterIdentityWrites(tokenCache),
+    authenticate(db.db, jwt, tokenCache),
+    rateLimit(db.db, config.rateLimit),
+  );
   app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(jsonBody(config.maxBody));
 

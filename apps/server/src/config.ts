@@ -19,6 +19,8 @@ export interface Config {
   /** Superuser created/updated on start when a password or token is given (zero-setup dev, CI). */
   admin: { username: string; password?: string; token?: string };
   rateLimit: { limit: number; windowSeconds: number };
+  /** Seconds a token lookup is reused by this process (0 = look up every request); see auth/token-cache.ts. */
+  authCacheSeconds: number;
   /** Key for secrets encrypted at rest: RACKPLANE_SECRET_KEY, else a key file generated on first start. */
   secretKey?: string;
   secretKeyFile: string;
@@ -56,6 +58,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       password: env.RACKPLANE_ADMIN_PASSWORD || undefined,
       token: env.RACKPLANE_ADMIN_TOKEN || undefined,
     },
+    authCacheSeconds: int(env.RACKPLANE_AUTH_CACHE_SECONDS, 5),
     rateLimit: { limit: int(env.RACKPLANE_RATE_LIMIT, 3000), windowSeconds: int(env.RACKPLANE_RATE_LIMIT_WINDOW, 60) },
     secretKey: env.RACKPLANE_SECRET_KEY || undefined,
     secretKeyFile: env.RACKPLANE_SECRET_KEY_FILE ?? "./.rackplane/secret.key",

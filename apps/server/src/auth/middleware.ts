@@ -6,6 +6,7 @@ import { ApiError } from "../framework/errors";
 import type { Jwt } from "./jwt";
 import { loadUser, principalOf, tokensByPrefix } from "./principal";
 import { checkPassword, hashKey, prefixOf, sameHash, TOKEN_KEY } from "./secrets";
+import { TokenCache } from "./token-cache";
 
 /** Paths where HTTP Basic (username + password) is accepted. */
 export const BASIC_PATHS = new Set(["/api/token/", "/whoami"]);
@@ -33,11 +34,11 @@ const LAST_USED_EVERY_MS = 60_000;
  * decided per route (see authorize.ts). Runs before the query counter, so its
  * statements don't count against the list budget.
  */
-export function authenticate(db: Database, jwt: Jwt) {
+export function authenticate(db: Database, jwt: Jwt, tokens: TokenCache = new TokenCache(0)) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       const header = req.get("authorization");
-      if (header) (req as AuthedRequest).principal = await resolve(db, jwt, req.path, header.trim());
+      if (header) (req as AuthedRequest).principal = await resolve(db, jwt, tokens, req.path, header.trim());
       next();
     } catch (err) {
       next(err);
@@ -45,15 +46,20 @@ export function authenticate(db: Database, jwt: Jwt) {
   };
 }
 
-async function resolve(db: Database, jwt: Jwt, path: string, header: string): Promise<Principal> {
+async function resolve(db: Database, jwt: Jwt, tokens: TokenCache, path: string, header: string): Promise<Principal> {
   const space = header.indexOf(" ");
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
   const cred = space < 0 ? "" : header.slice(space + 1).trim();
   if (scheme === "token") {
     if (!TOKEN_KEY.test(cred)) throw unauthorized(path, "Invalid token.");
     const hash = hashKey(cred);
-    const row = (await tokensByPrefix(db, prefixOf(cred))).find((t) => sameHash(t.key_hash, hash));
-    if (!row) throw unauthorized(path, "Invalid token.");
+    let row = tokens.get(hash);
+    if (!row) {
+      const epoch = tokens.begin();
+      row = (await tokensByPrefix(db, prefixOf(cred))).find((t) => sameHash(t.key_hash, hash));
+      if (!row) throw unauthorized(path, "Invalid token.");
+      tokens.set(hash, row, epoch);
+    }
     if (row.expires && new Date(row.expires).getTime() <= Date.now()) throw unauthorized(path, "Token expired.");
     if (!row.is_active) throw unauthorized(path, "User inactive or deleted.");
     if (!row.last_used || Date.now() - new Date(row.last_used).getTime() > LAST_USED_EVERY_MS) {
@@ -62,6 +68,7 @@ async function resolve(db: Database, jwt: Jwt, path: string, header: string): Pr
         sql`UPDATE tokens SET last_used = now() WHERE id = ${row.token_id}
             AND (last_used IS NULL OR last_used < now() - interval '1 minute')`,
       );
+      row.last_used = new Date(); // the cached row too: no second attempt within the minute
     }
     return principalOf(row, "token", row);
   }
@@ -83,6 +90,20 @@ async function resolve(db: Database, jwt: Jwt, path: string, header: string): Pr
     return user;
   }
   throw unauthorized(path, `Unsupported authorization scheme "${scheme}". Use Token or Bearer.`);
+}
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Drops cached token lookups once a write to the identity app (users, groups,
+ * tokens — all under /api/users/) has finished, i.e. after its transaction
+ * committed, so this process never serves a revoked token or stale groups.
+ */
+export function forgetAfterIdentityWrites(tokens: TokenCache) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!SAFE.has(req.method) && req.path.startsWith("/api/users/")) res.once("finish", () => tokens.clear());
+    next();
+  };
 }
 
 /** The active user with this username and password, or undefined. */
