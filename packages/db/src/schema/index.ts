@@ -2,6 +2,7 @@ export * from "./assets/index";
 export * from "./core/event-forwardings";
 export * from "./core/jobs";
 export * from "./core/object-changes";
+export * from "./core/row-counts";
 export * from "./core/settings";
 export * from "./core/tags";
 export * from "./dcim/access-cards";

@@ -35,7 +35,8 @@ export const servers = pgTable(
   },
   (t) => [
     ...standardIndexes("servers", t),
-    index("servers_name_idx").on(t.name),
+    // (name, id): the default ordering, so keyset pages at any depth are an index range scan.
+    index("servers_name_idx").on(t.name, t.id),
     index("servers_status_idx").on(t.status),
     index("servers_rack_idx").on(t.rack_id),
     index("servers_resource_pool_idx").on(t.resource_pool_id),
