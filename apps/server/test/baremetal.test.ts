@@ -135,6 +135,7 @@ describe("discovery, registration and server actions over Redfish", () => {
       manufacturer: "Sushy Emulator",
       bmc_url: bmcs[0]!.url,
       power_state: { value: "off" },
+      node: { id: node.id }, // both directions of the link: servers.node and nodes.server
     });
     const nics = (await s.get(`/api/dcim/servers/${serverId}/ethernet_interfaces/`)).body;
     expect(nics.count).toBe(1);

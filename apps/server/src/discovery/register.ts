@@ -41,6 +41,8 @@ defineJob<{ node: number; auth_profile: number }>(REGISTER_JOB, async ({ params,
       await tx.execute(sql`UPDATE nodes SET status = 'registered', server_id = ${id}, registered_with_id = ${params.auth_profile},
           vendor = CASE WHEN vendor = '' THEN ${inv.system.manufacturer} ELSE vendor END, last_error = '', last_seen = now(), updated = now()
         WHERE id = ${node.id}`);
+      // Both directions of the link (domain.md: servers.node, nodes.server), in this one place.
+      await tx.execute(sql`UPDATE servers SET node_id = ${node.id} WHERE id = ${id}`);
       return id;
     });
     return { server: serverId, system: inv.system.id, unknown: inv.unknown };

@@ -7,8 +7,10 @@ export interface RequestContext {
   query: Record<string, unknown>;
   /** Path of the request without its query. */
   path: string;
-  /** Who is calling (absent only for internal calls, e.g. bootstrap and jobs). */
+  /** Who is calling (absent for anonymous requests and internal calls, e.g. bootstrap and jobs). */
   user?: Principal;
+  /** An HTTP request without credentials (anonymous read): object-level rules treat it as a user of no groups. */
+  anonymous?: boolean;
 }
 
 /** An authenticated caller. */

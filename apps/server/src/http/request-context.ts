@@ -4,11 +4,13 @@ import type { RequestContext } from "../framework/context";
 
 /** The framework's view of an Express request. */
 export function contextOf(req: Request): RequestContext {
+  const user = principalOfRequest(req);
   return {
     requestId: String(req.res?.getHeader("X-Request-ID") ?? ""),
     baseUrl: `${req.protocol}://${req.get("host")}`,
     query: req.query as Record<string, unknown>,
     path: req.path,
-    user: principalOfRequest(req),
+    user,
+    anonymous: !user,
   };
 }

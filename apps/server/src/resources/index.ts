@@ -14,6 +14,7 @@ import { nodeBinding } from "./discovery/nodes";
 import { scanRangeBinding } from "./discovery/scan-ranges";
 import { firmwareBinding } from "./firmware/firmware";
 import { bindIpam } from "./ipam";
+import { serverPartVisibility, serverVisibility } from "./pools/access";
 import { poolBinding } from "./pools/pools";
 import { tokenBinding } from "./users/tokens";
 import { groupBinding, userBinding } from "./users/users";
@@ -32,10 +33,12 @@ export function bindAll() {
   bind(resources.users.groups, schema.groups, groupBinding);
   bind(resources.users.tokens, schema.tokens, tokenBinding);
   // Bare-metal lifecycle: server inventory parts, discovery, firmware and OS images.
-  bind(resources.dcim.serverProcessors, schema.serverProcessors);
-  bind(resources.dcim.serverEthernetInterfaces, schema.serverEthernetInterfaces);
-  bind(resources.dcim.serverStorages, schema.serverStorages);
-  bind(resources.dcim.serverFirmwares, schema.serverFirmwares);
+  // Servers in pools follow their pool's group (./pools/access.ts), and so do their parts.
+  const part = { visibility: serverPartVisibility };
+  bind(resources.dcim.serverProcessors, schema.serverProcessors, part);
+  bind(resources.dcim.serverEthernetInterfaces, schema.serverEthernetInterfaces, part);
+  bind(resources.dcim.serverStorages, schema.serverStorages, part);
+  bind(resources.dcim.serverFirmwares, schema.serverFirmwares, part);
   bind(resources.discovery.authProfiles, schema.authProfiles);
   bind(resources.discovery.credentials, schema.credentials, credentialBinding);
   bind(resources.discovery.scanRanges, schema.scanRanges, scanRangeBinding);
@@ -51,6 +54,7 @@ export function bindAll() {
   bind(resources.dcim.assetModels, schema.assetModels);
   bind(resources.dcim.servers, schema.servers, {
     validate: positionFitsRack,
+    visibility: serverVisibility,
     actions: serverBareMetalActions,
     ...assetLicences,
   });

@@ -34,6 +34,13 @@ export const servers = defineResource({
     // Mounted devices keep a rack from being deleted (their position would dangle).
     rack: f.fk("dcim.racks", { nullable: true, onDelete: "protect" }),
     resource_pool: f.fk("pools.pools", { nullable: true, onDelete: "protect" }),
+    node: f.fk("discovery.nodes", {
+      nullable: true,
+      readOnly: true,
+      by: [],
+      onDelete: "set_null",
+      description: "The BMC (discovery node) that registered the server.",
+    }),
     position: f.int({ min: 1, max: 100, nullable: true }),
     asset_tag: f.string({ max: 50, nullable: true, unique: true, search: true }),
     local_context_data: f.json({ nullable: true }),

@@ -15,11 +15,20 @@ export const pools = defineResource({
   name: "pools",
   model: "Pool",
   description:
-    "Resource pools of servers and switches, nested by `parent`. Deleting a pool that still holds servers or sub-pools is a 409.",
+    "Resource pools of servers and switches, nested by `parent`. A non-superuser sees and changes only pools of " +
+    "their groups (`group`), and the servers in them; other pools are 404. Deleting a pool that still holds " +
+    "servers or sub-pools is a 409.",
   fields: {
     name: f.string({ required: true, max: 100, unique: true, search: true }),
     description: f.string({ max: 200, search: true }),
     parent: f.fk("self", { nullable: true, onDelete: "protect" }),
+    group: f.fk("users.groups", {
+      nullable: true,
+      onDelete: "protect",
+      description:
+        "The group whose members see and change the pool and its servers. Superusers see every pool; " +
+        "a pool without a group is theirs alone. Non-superusers must name one of their own groups.",
+    }),
     sub_pools_count: f.count("pools.pools", "parent"),
     servers_count: f.count("dcim.servers", "resource_pool"),
     switches_count: f.count("dcim.switches", "resource_pool"),

@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from "../../framework/errors";
 import type { ResourceService } from "../../framework/service";
 import type { Handler, HandlerInput } from "../../http/handler";
 import { accepted, jobsOf } from "../../jobs/accepted";
+import { orTrue, serverVisibility } from "../pools/access";
 
 type Row = Record<string, unknown>;
 const one = async (db: Database, q: ReturnType<typeof sql>) => rowsOf<Row>(await db.execute(q))[0];
@@ -16,17 +17,18 @@ const part =
   (svc: ResourceService, key: string): Handler =>
   async ({ params, query, ctx, req }) => {
     const id = params.id as number;
-    if (!(await one(jobsOf(req).db, sql`SELECT 1 AS x FROM servers WHERE id = ${id}`)))
+    const seen = orTrue(serverVisibility(ctx, "s"));
+    if (!(await one(jobsOf(req).db, sql`SELECT 1 AS x FROM servers s WHERE s.id = ${id} AND ${seen}`)))
       throw notFound(`No Server matches id ${id}.`);
-    return { status: 200, body: await svc.list(bindingOf(key), { ...query, server: [id] }, ctx as RequestContext) };
+    return { status: 200, body: await svc.list(bindingOf(key), { ...query, server: [id] }, ctx) };
   };
 
-async function serverWithBmc(db: Database, id: number) {
+async function serverWithBmc(db: Database, id: number, ctx: RequestContext) {
   const s = await one(
     db,
     sql`SELECT s.id, s.name, s.status, s.asset_model_id,
       EXISTS (SELECT 1 FROM nodes n WHERE n.server_id = s.id AND n.registered_with_id IS NOT NULL) AS has_bmc
-      FROM servers s WHERE s.id = ${id}`,
+      FROM servers s WHERE s.id = ${id} AND ${orTrue(serverVisibility(ctx, "s"))}`,
   );
   if (!s) throw notFound(`No Server matches id ${id}.`);
   if (!s.has_bmc) throw conflict(`Server ${s.name} has no registered BMC; register its discovery node first.`);
@@ -38,7 +40,7 @@ const job =
   async (input: HandlerInput) => {
     const id = input.params.id as number;
     const db = jobsOf(input.req).db;
-    const server = await serverWithBmc(db, id);
+    const server = await serverWithBmc(db, id, input.ctx);
     const params = { server: id, ...(await prepare(input, server, db)) };
     const before = kind === JOBS.deploy ? markDeploying(id) : undefined;
     return accepted(input.req, svc, input.ctx, { kind, params, object: { type: "dcim.servers", id } }, before);
@@ -88,16 +90,17 @@ export const serverBareMetalActions = (svc: ResourceService): Record<string, Han
 });
 
 /** `POST /api/dcim/servers/remove_from_pool/`: takes the servers out of whatever pool holds them. */
-export const removeFromPool: Handler = async ({ body, req }) => {
+export const removeFromPool: Handler = async ({ body, req, ctx }) => {
   const ids = [...new Set((body as { servers: number[] }).servers)];
   const db = jobsOf(req).db;
   const list = sql.join(
     ids.map((i) => sql`${i}`),
     sql`, `,
   );
-  const found = rowsOf<{ id: number }>(await db.execute(sql`SELECT id FROM servers WHERE id IN (${list})`)).map(
-    (r) => r.id,
-  );
+  const seen = orTrue(serverVisibility(ctx, "s"));
+  const found = rowsOf<{ id: number }>(
+    await db.execute(sql`SELECT s.id FROM servers s WHERE s.id IN (${list}) AND ${seen}`),
+  ).map((r) => r.id);
   const missing = ids.filter((i) => !found.includes(i));
   if (missing.length) throw badRequest({ servers: [`No server matches id ${missing.join(", ")}.`] });
   const removed = rowsOf(

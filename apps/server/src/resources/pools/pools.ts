@@ -1,8 +1,12 @@
+import type { FieldErrors } from "@rackplane/contract";
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
-import type { BindingOptions } from "../../framework/binding";
-import { badRequest, conflict, notFound } from "../../framework/errors";
+import type { Binding, BindingOptions, WriteCheck } from "../../framework/binding";
+import type { RequestContext } from "../../framework/context";
+import { badRequest, conflict } from "../../framework/errors";
+import type { ResourceService } from "../../framework/service";
 import { jobsOf } from "../../jobs/accepted";
+import { mayUseGroup, orTrue, poolVisibility, serverVisibility } from "./access";
 
 const idList = (ids: number[]) =>
   sql.join(
@@ -10,10 +14,23 @@ const idList = (ids: number[]) =>
     sql`, `,
   );
 
-async function poolExists(db: Database, id: number) {
-  const [p] = rowsOf<{ id: number; name: string }>(await db.execute(sql`SELECT id, name FROM pools WHERE id = ${id}`));
-  if (!p) throw notFound(`No Pool matches id ${id}.`);
-  return p;
+/** The pool, locked, if the caller may see it (404 otherwise). */
+async function visiblePool(svc: ResourceService, tx: Database, b: Binding, id: number, ctx: RequestContext) {
+  return (await svc.lockRows(tx, b, [id], ctx)).get(id)!;
+}
+
+/** A non-superuser keeps every pool they write in one of their groups, under a pool they can see. */
+async function groupAndParentAllowed({ tx, values, ctx }: WriteCheck): Promise<FieldErrors | undefined> {
+  if (!mayUseGroup(ctx, values.group_id))
+    return { group: ["Choose one of your groups: a pool outside them would be invisible to you."] };
+  if (values.parent_id != null) {
+    const rule = poolVisibility(ctx, "p");
+    const seen = rowsOf(
+      await tx.execute(sql`SELECT 1 AS x FROM pools p WHERE p.id = ${values.parent_id} AND ${orTrue(rule)}`),
+    );
+    if (!seen.length) return { parent: [`No Pool matches id ${values.parent_id}.`] };
+  }
+  return undefined;
 }
 
 /**
@@ -21,6 +38,8 @@ async function poolExists(db: Database, id: number) {
  * servers already in another pool (named in the error) refuse the whole request.
  */
 export const poolBinding: BindingOptions = {
+  visibility: poolVisibility,
+  validate: groupAndParentAllowed,
   actions: (svc, b) => ({
     assignServers: async ({ params, body, ctx, req }) => {
       const id = params.id as number;
@@ -28,7 +47,7 @@ export const poolBinding: BindingOptions = {
       const db = jobsOf(req).db;
       await db.transaction(async (t) => {
         const tx = t as Database;
-        await poolExists(tx, id);
+        await visiblePool(svc, tx, b, id, ctx);
         const ids = new Set(servers);
         if (nodes.length) {
           const rows = rowsOf<{ id: number; server_id: number | null }>(
@@ -42,8 +61,10 @@ export const poolBinding: BindingOptions = {
         const want = [...ids];
         const rows = rowsOf<{ id: number; name: string; pool_id: number | null; pool_name: string | null }>(
           await tx.execute(sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
-            FROM servers s LEFT JOIN pools p ON p.id = s.resource_pool_id WHERE s.id IN (${idList(want)}) FOR UPDATE OF s`),
+            FROM servers s LEFT JOIN pools p ON p.id = s.resource_pool_id
+            WHERE s.id IN (${idList(want)}) AND ${orTrue(serverVisibility(ctx, "s"))} FOR UPDATE OF s`),
         );
+        // Servers in pools the caller cannot see are "missing", never named with their pool.
         const missing = want.filter((w) => !rows.some((r) => r.id === w));
         if (missing.length) throw badRequest({ servers: [`No server matches id ${missing.join(", ")}.`] });
         const taken = rows.filter((r) => r.pool_id !== null && r.pool_id !== id);
@@ -65,7 +86,7 @@ export const poolBinding: BindingOptions = {
       const db = jobsOf(req).db;
       await db.transaction(async (t) => {
         const tx = t as Database;
-        await poolExists(tx, id);
+        await visiblePool(svc, tx, b, id, ctx);
         const rows = rowsOf<{ id: number; name: string; pool_id: number | null; pool_name: string | null }>(
           await tx.execute(sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
             FROM switches s LEFT JOIN pools p ON p.id = s.resource_pool_id WHERE s.id IN (${idList(switches)}) FOR UPDATE OF s`),
@@ -85,9 +106,13 @@ export const poolBinding: BindingOptions = {
     },
     createSubPool: async ({ params, body, ctx, req }) => {
       const id = params.id as number;
-      await poolExists(jobsOf(req).db, id);
-      const { name, description = "" } = body as { name: string; description?: string };
-      const [created] = await svc.create(b, [{ name, description, parent: id }], ctx, false);
+      const db = jobsOf(req).db;
+      // A sub-pool belongs to its parent's group: whoever sees the parent sees it.
+      const [created] = await db.transaction(async (t) => {
+        const parent = await visiblePool(svc, t as Database, b, id, ctx);
+        const { name, description = "" } = body as { name: string; description?: string };
+        return svc.create(b, [{ name, description, parent: id, group: parent.group_id }], ctx, false, t as Database);
+      });
       if (!created) throw conflict("The sub-pool was not created.");
       return { status: 201, body: created };
     },
