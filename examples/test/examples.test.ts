@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Bmc, startBmcs, stopBmcs } from "../../apps/server/test/bmc";
 import { startServer, type TestServer } from "../../apps/server/test/harness";
 
 /**
@@ -15,10 +16,10 @@ beforeAll(async () => {
 });
 afterAll(async () => s?.close());
 
-async function example(name: string): Promise<string> {
+async function example(name: string, env: Record<string, string> = {}): Promise<string> {
   const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", join("src", name)], {
     cwd: join(import.meta.dirname, ".."),
-    env: { ...process.env, RACKPLANE_URL: s.baseUrl, RACKPLANE_TOKEN: TOKEN },
+    env: { ...process.env, RACKPLANE_URL: s.baseUrl, RACKPLANE_TOKEN: TOKEN, ...env },
     encoding: "utf8",
   });
   return stdout;
@@ -61,5 +62,29 @@ describe("examples", () => {
     expect(out).toMatch(/409 on duplicate asset tag: .*already exists/);
     expect(out).toMatch(/409 on delete of Hall A: .+/);
     expect(out).toContain("404 for a missing server: true");
+  });
+
+  it("05 walks through the bare-metal lifecycle against sushy-emulator BMCs", async () => {
+    let bmcs: Bmc[] = [];
+    try {
+      bmcs = await startBmcs(3);
+      const out = await example("05-bare-metal.ts", { RACKPLANE_BMC_PORTS: bmcs.map((b) => b.port).join(",") });
+      expect(out).toMatch(/auth profile lab-\w+ with 1 credential/);
+      expect(out).toMatch(/scan job #\d+ completed: 3 BMCs on 127\.0\.0\.1/);
+      expect(out).toContain("registered 3 of 3 nodes as servers");
+      expect(out).toMatch(/pool production-\w+ \(group bare-metal-ops-\w+\): 3 servers/);
+      // sushy's fake driver keeps no firmware: the update job fails and says why; the walkthrough goes on.
+      expect(
+        out.match(/update_firmware on node-\d+: job #\d+ failed — The BMC refused the firmware update/g),
+      ).toHaveLength(3);
+      expect(out.match(/deploy_os on node-\d+: job #\d+ completed, boots from Cd/g)).toHaveLength(3);
+      expect(out).toMatch(/the BMCs fetched images [1-9]\d* times/);
+      expect(out).toMatch(/3 servers in pool production-\w+:/);
+      expect(
+        out.match(/ {2}node-\d+ {2}In use {2}power On {2}BMC http:\/\/127\.0\.0\.1:\d+ {2}node 127\.0\.0\.1:\d+/g),
+      ).toHaveLength(3);
+    } finally {
+      await stopBmcs(bmcs);
+    }
   });
 });
