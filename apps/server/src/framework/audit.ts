@@ -2,7 +2,8 @@ import type { Database } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import type { Binding } from "./binding";
 import type { RequestContext } from "./context";
-import { list } from "./sql";
+import { ident, list } from "./sql";
+import { unnestSelect } from "./unnest";
 
 export type ChangeAction = "create" | "update" | "delete";
 
@@ -12,14 +13,28 @@ export interface Change {
   post: Record<string, unknown> | null;
 }
 
-/** Rows per statement: 9 parameters each stays far below PostgreSQL's 65535. */
-const CHUNK = 2000;
-const json = (v: unknown) => (v === null ? sql`NULL` : sql`${JSON.stringify(v)}::jsonb`);
+/** Rows per statement: parameters are one array per column, so only memory bounds it. */
+const CHUNK = 5000;
+
+const columns = [
+  { name: "user_id", type: "integer" },
+  { name: "user_name", type: "text" },
+  { name: "request_id", type: "text" },
+  { name: "action", type: "text" },
+  { name: "object_type", type: "text" },
+  { name: "object_id", type: "integer" },
+  { name: "object_repr", type: "text" },
+  { name: "prechange_data", type: "jsonb" },
+  { name: "postchange_data", type: "jsonb" },
+  { name: "created_by_request", type: "uuid" },
+  { name: "updated_by_request", type: "uuid" },
+];
+const names = list(columns.map((c) => ident(c.name)));
 
 /**
  * Writes the change log of one operation inside its transaction, and queues
  * it for every matching active event forwarding (the outbox) — together, as one
- * statement per 2000 objects: a bulk write of N objects is not N statements.
+ * statement per 5000 objects: a bulk write of N objects is not N statements.
  * A rolled-back request leaves neither a record nor a delivery.
  */
 export async function recordChanges(
@@ -31,16 +46,24 @@ export async function recordChanges(
 ): Promise<void> {
   const rid = ctx.requestId || null;
   for (let i = 0; i < changes.length; i += CHUNK) {
-    const rows = changes.slice(i, i + CHUNK).map(
-      (c) =>
-        sql`(${ctx.user?.id ?? null}::int, ${ctx.user?.username ?? ""}, ${rid}, ${action}, ${b.resource.key}, ${c.id}::int,
-             ${String((c.post ?? c.pre)?.display ?? c.id)}, ${json(c.pre)}, ${json(c.post)}, ${rid}::uuid, ${rid}::uuid)`,
-    );
+    const rows = changes
+      .slice(i, i + CHUNK)
+      .map((c) => [
+        ctx.user?.id ?? null,
+        ctx.user?.username ?? "",
+        rid,
+        action,
+        b.resource.key,
+        c.id,
+        String((c.post ?? c.pre)?.display ?? c.id),
+        c.pre,
+        c.post,
+        rid,
+        rid,
+      ]);
     await tx.execute(sql`
       WITH ins AS (
-        INSERT INTO object_changes (user_id, user_name, request_id, action, object_type, object_id, object_repr,
-                                    prechange_data, postchange_data, created_by_request, updated_by_request)
-        VALUES ${list(rows)}
+        INSERT INTO object_changes (${names}) ${unnestSelect(columns, rows)}
         RETURNING id, object_type, action)
       INSERT INTO event_deliveries (forwarding_id, object_change_id)
       SELECT f.id, ins.id FROM ins JOIN event_forwardings f ON f.is_active

@@ -10,28 +10,23 @@ const FOLD_ABOVE = 64;
  * The exact number of rows matching `conds`, in one statement. An unfiltered
  * count of a counted table is the sum of its maintained deltas (migration 0011)
  * instead of a scan of every row — what makes `count` on a large table cost the
- * same as on a small one. Filtered counts (and views, which have no triggers) count the rows.
+ * same as on a small one. Filtered counts, and tables without deltas (views),
+ * count the rows; for those the scan is a lazily evaluated sub-plan of the same statement.
  */
 export async function countOf(db: Database, b: Binding, a: string, conds: SQL[]): Promise<number> {
-  if (conds.length === 0) {
-    const maintained = await maintainedCount(db, b.tableName);
-    if (maintained !== undefined) return maintained;
+  const table = sql`${ident(b.tableName)} ${ident(a)}`;
+  if (conds.length) {
+    const res = await db.execute(sql`SELECT count(*)::int AS n FROM ${table} WHERE ${list(conds, " AND ")}`);
+    return Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0);
   }
-  const where = conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``;
-  const res = await db.execute(sql`SELECT count(*)::int AS n FROM ${ident(b.tableName)} ${ident(a)} ${where}`);
-  return Number(rowsOf<{ n: number }>(res)[0]?.n ?? 0);
-}
-
-/** The maintained count of `table`, or undefined when the table is not counted (then nothing was run but this). */
-async function maintainedCount(db: Database, table: string): Promise<number | undefined> {
-  const [row] = rowsOf<{ n: string | number | null; parts: number }>(
+  const [row] = rowsOf<{ n: string | number; parts: number }>(
     await db.execute(
-      sql`SELECT sum(delta) AS n, count(*)::int AS parts FROM row_count_deltas WHERE table_name = ${table}`,
+      sql`SELECT coalesce(d.n, (SELECT count(*) FROM ${table})) AS n, d.parts
+          FROM (SELECT sum(delta) AS n, count(*)::int AS parts FROM row_count_deltas WHERE table_name = ${b.tableName}) d`,
     ),
   );
-  if (!row || row.n === null) return undefined;
-  if (row.parts > FOLD_ABOVE) fold(db, table);
-  return Number(row.n);
+  if (row && row.parts > FOLD_ABOVE) fold(db, b.tableName);
+  return Number(row?.n ?? 0);
 }
 
 /**

@@ -5,7 +5,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Binding, bindingOf, targetKey } from "./binding";
 import { addError } from "./errors";
 import { m2mStorage } from "./m2m";
-import { ident, list, values } from "./sql";
+import { anyId, ident, list } from "./sql";
 
 /** A validated payload split into row columns and many-to-many id lists. */
 export interface PreparedWrite {
@@ -61,7 +61,7 @@ async function resolveRelationField(
   const existing = new Set<number>();
   if (ids.size) {
     const rows = rowsOf<{ id: number }>(
-      await tx.execute(sql`SELECT id FROM ${ident(target.tableName)} WHERE id IN (${values([...ids])})`),
+      await tx.execute(sql`SELECT id FROM ${ident(target.tableName)} WHERE id ${anyId([...ids])}`),
     );
     for (const r of rows) existing.add(Number(r.id));
   }
