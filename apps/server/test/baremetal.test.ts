@@ -228,6 +228,62 @@ describe("discovery, registration and server actions over Redfish", () => {
     expect(conflict.status).toBe(409);
   });
 
+  it("records every job-driven server change in the change log, under the job's user and request", async () => {
+    const op = await make(s, "/api/users/users/", { username: "operator", password: "operator-password" });
+    const as = s.as(`Token ${(await make(s, "/api/users/tokens/", { user: op.id })).key}`);
+    const node = await nodeOn(bmcs[1]!);
+    const changes = async (id: number) =>
+      (await s.get(`/api/core/object-changes/?object_type=dcim.servers&object_id=${id}&ordering=time&limit=100`)).body
+        .results as Record<string, any>[];
+    const act = async (path: string, body: unknown) => {
+      const r = await as.post(path, body);
+      expect(r.status).toBe(202);
+      const job = await waitJob(s, r.body.id);
+      expect(job.status.value).toBe("completed");
+      return { job, requestId: r.headers.get("x-request-id") };
+    };
+
+    const reg = await act(`/api/discovery/nodes/${node.id}/register/`, { auth_profile: profile.id });
+    const id = reg.job.result.server as number;
+    expect(reg.job).toMatchObject({ user_name: "operator", user: { id: op.id } });
+    const created = await changes(id);
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({
+      action: { value: "create" },
+      user: { id: op.id },
+      user_name: "operator",
+      request_id: reg.requestId,
+      prechange_data: null,
+    });
+    expect(created[0]!.postchange_data).toMatchObject({ bmc_url: bmcs[1]!.url, node: { id: node.id } });
+    // Re-registering an unchanged BMC changes nothing visible: no record.
+    await act(`/api/discovery/nodes/${node.id}/register/`, { auth_profile: profile.id });
+    expect(await changes(id)).toHaveLength(1);
+
+    const power = await act(`/api/dcim/servers/${id}/power/`, { action: "on" });
+    const images = await imageServer();
+    let deploy: { requestId: string | null };
+    try {
+      const img = await make(s, "/api/firmware/os-images/", { name: "alma", version: "10", file_url: images.url });
+      deploy = await act(`/api/dcim/servers/${id}/deploy_os/`, { os_image: img.id });
+    } finally {
+      await images.close();
+    }
+    const log = (await changes(id)).slice(1);
+    const step = (r: Record<string, any>) => [
+      r.request_id,
+      r.user_name,
+      r.prechange_data.status.value,
+      r.postchange_data.status.value,
+      r.postchange_data.power_state.value,
+    ];
+    expect(log.map(step)).toEqual([
+      [power.requestId, "operator", "new", "new", "on"], // the power job
+      [deploy.requestId, "operator", "new", "to_deploy", "on"], // the request, with its job
+      [deploy.requestId, "operator", "to_deploy", "in_use", "on"], // the deployment job
+    ]);
+  });
+
   it("a BMC that disappears makes the job fail with a useful error", async () => {
     const gone = await startBmc();
     const r = await make(s, "/api/discovery/scan-ranges/", {

@@ -2,6 +2,14 @@ import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import type { Inventory } from "../redfish/inventory";
 
+/** Re-registering a BMC whose server exists (same BMC URL) updates that server. */
+export async function serverOfBmc(tx: Database, bmcUrl: string): Promise<number | null> {
+  const [hit] = rowsOf<{ id: number }>(
+    await tx.execute(sql`SELECT id FROM servers WHERE bmc_url = ${bmcUrl} ORDER BY id LIMIT 1`),
+  );
+  return hit?.id ?? null;
+}
+
 /**
  * Writes what the BMC reported: the server's own columns and its inventory parts,
  * each part replaced as a whole. A part the BMC does not serve (`null`) is left
@@ -14,14 +22,7 @@ export async function storeInventory(
 ): Promise<number> {
   const s = inv.system;
   const name = s.name || opts.fallbackName;
-  let serverId = opts.serverId ?? null;
-  if (serverId === null) {
-    // Re-registering a BMC whose server exists (same BMC URL) updates it.
-    const [hit] = rowsOf<{ id: number }>(
-      await tx.execute(sql`SELECT id FROM servers WHERE bmc_url = ${opts.bmcUrl} ORDER BY id LIMIT 1`),
-    );
-    serverId = hit?.id ?? null;
-  }
+  let serverId = opts.serverId ?? (await serverOfBmc(tx, opts.bmcUrl));
   if (serverId === null) {
     const [row] = rowsOf<{ id: number }>(
       await tx.execute(sql`INSERT INTO servers (name, manufacturer, model, serial_number, sku, bios_version, bmc_url, power_state)

@@ -1,5 +1,7 @@
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
+import { type Actor, actorOfJob, recordedWrite } from "../jobs/changes";
+import type { JobRow } from "../jobs/queue";
 import { defineJob } from "../jobs/registry";
 import { RedfishClient, RedfishError, type RedfishObject } from "../redfish/client";
 import { firstSystem, powerState, readInventory } from "../redfish/inventory";
@@ -37,14 +39,29 @@ export async function bmcOf(db: Database, serverId: number): Promise<Target> {
   return { server: row, profile: row.registered_with_id };
 }
 
-async function refresh(db: Database, c: RedfishClient, t: Target, progress?: (p: number) => Promise<void>) {
-  const inv = await readInventory(c, progress);
-  await db.transaction((tx) =>
-    storeInventory(tx as Database, inv, {
-      serverId: t.server.id,
-      bmcUrl: t.server.bmc_url,
-      fallbackName: t.server.name,
+/**
+ * Every change a job makes to a server (inventory, power state, status) goes
+ * through here: in one transaction with its change log record, under the job's user.
+ */
+export function changeServer(db: Database, actor: Actor, id: number, write: (tx: Database) => Promise<unknown>) {
+  return db.transaction((tx) =>
+    recordedWrite(tx as Database, actor, "dcim.servers", id, async () => {
+      await write(tx as Database);
+      return id;
     }),
+  );
+}
+
+async function refresh(
+  db: Database,
+  job: JobRow,
+  c: RedfishClient,
+  t: Target,
+  progress?: (p: number) => Promise<void>,
+) {
+  const inv = await readInventory(c, progress);
+  await changeServer(db, actorOfJob(job), t.server.id, (tx) =>
+    storeInventory(tx, inv, { serverId: t.server.id, bmcUrl: t.server.bmc_url, fallbackName: t.server.name }),
   );
   return inv;
 }
@@ -55,17 +72,17 @@ function action(obj: RedfishObject | undefined, name: string): string {
   return target;
 }
 
-defineJob<{ server: number }>(JOBS.refresh, async ({ params, db, signal, progress }) => {
+defineJob<{ server: number }>(JOBS.refresh, async ({ job, params, db, signal, progress }) => {
   const t = await bmcOf(db, params.server);
   const c = await loginWithProfile(db, t.server.bmc_url, t.profile, signal);
-  const inv = await refresh(db, c, t, progress);
+  const inv = await refresh(db, job, c, t, progress);
   return { unknown: inv.unknown, bios_version: inv.system.bios_version, power_state: inv.system.power_state };
 });
 
 /** Redfish SimpleUpdate with the image URL, aimed at the server's system; then re-reads the inventory. */
 defineJob<{ server: number; firmware: number; image_uri: string }>(
   JOBS.firmware,
-  async ({ params, db, signal, progress }) => {
+  async ({ job, params, db, signal, progress }) => {
     const t = await bmcOf(db, params.server);
     const c = await loginWithProfile(db, t.server.bmc_url, t.profile, signal);
     const system = await firstSystem(c);
@@ -83,7 +100,7 @@ defineJob<{ server: number; firmware: number; image_uri: string }>(
       throw new Error(`The BMC refused the firmware update: ${(e as Error).message}`);
     }
     await progress(70);
-    const inv = await refresh(db, c, t);
+    const inv = await refresh(db, job, c, t);
     return { bios_version_before: before, bios_version: inv.system.bios_version };
   },
 );
@@ -94,7 +111,7 @@ defineJob<{ server: number; firmware: number; image_uri: string }>(
  */
 defineJob<{ server: number; os_image: number; image_url: string; previous_status: string }>(
   JOBS.deploy,
-  async ({ params, db, signal, progress }) => {
+  async ({ job, params, db, signal, progress }) => {
     const t = await bmcOf(db, params.server);
     try {
       const c = await loginWithProfile(db, t.server.bmc_url, t.profile, signal);
@@ -121,8 +138,10 @@ defineJob<{ server: number; os_image: number; image_url: string; previous_status
       await progress(70);
       const reset = action(system, "#ComputerSystem.Reset");
       await c.post(reset, { ResetType: system.PowerState === "On" ? "ForceRestart" : "On" });
-      await db.execute(
-        sql`UPDATE servers SET status = 'in_use', power_state = 'on', updated = now() WHERE id = ${t.server.id}`,
+      await changeServer(db, actorOfJob(job), t.server.id, (tx) =>
+        tx.execute(
+          sql`UPDATE servers SET status = 'in_use', power_state = 'on', updated = now() WHERE id = ${t.server.id}`,
+        ),
       );
       const after = await c.get(String(system["@odata.id"]));
       return {
@@ -132,8 +151,10 @@ defineJob<{ server: number; os_image: number; image_url: string; previous_status
       };
     } catch (e) {
       if (!signal.aborted)
-        await db.execute(sql`UPDATE servers SET status = ${params.previous_status}, updated = now()
-        WHERE id = ${t.server.id} AND status = 'to_deploy'`);
+        await changeServer(db, actorOfJob(job), t.server.id, (tx) =>
+          tx.execute(sql`UPDATE servers SET status = ${params.previous_status}, updated = now()
+            WHERE id = ${t.server.id} AND status = 'to_deploy'`),
+        );
       throw e;
     }
   },
@@ -141,13 +162,15 @@ defineJob<{ server: number; os_image: number; image_url: string; previous_status
 
 const RESET: Record<string, string> = { on: "On", off: "ForceOff", reset: "ForceRestart" };
 
-defineJob<{ server: number; action: "on" | "off" | "reset" }>(JOBS.power, async ({ params, db, signal }) => {
+defineJob<{ server: number; action: "on" | "off" | "reset" }>(JOBS.power, async ({ job, params, db, signal }) => {
   const t = await bmcOf(db, params.server);
   const c = await loginWithProfile(db, t.server.bmc_url, t.profile, signal);
   const system = await firstSystem(c);
   await c.post(action(system, "#ComputerSystem.Reset"), { ResetType: RESET[params.action] });
   // BMCs apply power changes asynchronously; record what was asked, the BMC state is read on refresh.
   const want = params.action === "off" ? "off" : "on";
-  await db.execute(sql`UPDATE servers SET power_state = ${want}, updated = now() WHERE id = ${t.server.id}`);
+  await changeServer(db, actorOfJob(job), t.server.id, (tx) =>
+    tx.execute(sql`UPDATE servers SET power_state = ${want}, updated = now() WHERE id = ${t.server.id}`),
+  );
   return { requested: params.action, reported_before: powerState(system.PowerState) };
 });

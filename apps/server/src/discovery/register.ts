@@ -1,7 +1,8 @@
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { loginWithProfile } from "../baremetal/bmc-login";
-import { storeInventory } from "../baremetal/inventory-store";
+import { serverOfBmc, storeInventory } from "../baremetal/inventory-store";
+import { actorOfJob, recordedWrite } from "../jobs/changes";
 import { defineJob } from "../jobs/registry";
 import { readInventory } from "../redfish/inventory";
 
@@ -20,7 +21,7 @@ interface NodeRow {
  * then writes the server and its parts in one transaction — a failure before
  * that (wrong credentials, BMC gone) writes nothing but the node's error.
  */
-defineJob<{ node: number; auth_profile: number }>(REGISTER_JOB, async ({ params, db, signal, progress }) => {
+defineJob<{ node: number; auth_profile: number }>(REGISTER_JOB, async ({ job, params, db, signal, progress }) => {
   const [node] = rowsOf<NodeRow>(
     await db.execute(
       sql`SELECT id, host(address) AS address, port, bmc_url, server_id FROM nodes WHERE id = ${params.node}`,
@@ -32,17 +33,23 @@ defineJob<{ node: number; auth_profile: number }>(REGISTER_JOB, async ({ params,
     await progress(15);
     const inv = await readInventory(client, progress);
     await progress(90);
-    const serverId = await db.transaction(async (tx) => {
-      const id = await storeInventory(tx as Database, inv, {
-        serverId: node.server_id,
-        bmcUrl: node.bmc_url,
-        fallbackName: `${node.address}-${node.port}`,
+    const serverId = await db.transaction(async (t) => {
+      const tx = t as Database;
+      const known = node.server_id ?? (await serverOfBmc(tx, node.bmc_url));
+      // The server's creation or update is in the change log under the job's user.
+      const id = await recordedWrite(tx, actorOfJob(job), "dcim.servers", known, async () => {
+        const sid = await storeInventory(tx, inv, {
+          serverId: known,
+          bmcUrl: node.bmc_url,
+          fallbackName: `${node.address}-${node.port}`,
+        });
+        // Both directions of the link (domain.md: servers.node, nodes.server), in this one place.
+        await tx.execute(sql`UPDATE servers SET node_id = ${node.id} WHERE id = ${sid}`);
+        return sid;
       });
       await tx.execute(sql`UPDATE nodes SET status = 'registered', server_id = ${id}, registered_with_id = ${params.auth_profile},
           vendor = CASE WHEN vendor = '' THEN ${inv.system.manufacturer} ELSE vendor END, last_error = '', last_seen = now(), updated = now()
         WHERE id = ${node.id}`);
-      // Both directions of the link (domain.md: servers.node, nodes.server), in this one place.
-      await tx.execute(sql`UPDATE servers SET node_id = ${node.id} WHERE id = ${id}`);
       return id;
     });
     return { server: serverId, system: inv.system.id, unknown: inv.unknown };

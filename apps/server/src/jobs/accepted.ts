@@ -8,12 +8,6 @@ import type { EnqueueRequest, JobQueue } from "./queue";
 
 export const jobsOf = (req: Request) => req.app.locals.jobs as JobQueue;
 
-/** Who started a job: the authenticated user's name when the auth layer put one on the request. */
-export function requester(req: Request): string {
-  const r = req as Request & { user?: { username?: string } };
-  return r.user?.username ?? "";
-}
-
 /**
  * The answer of every long action: queue the job (in the transaction of any
  * writes the action made, when `tx` is given) and reply 202 with it.
@@ -29,7 +23,13 @@ export async function accepted(
   const queue = jobsOf(req);
   const row = await queue.db.transaction(async (tx) => {
     await before?.(tx as Database);
-    return queue.enqueue(tx as Database, { user: requester(req), ...job });
+    return queue.enqueue(tx as Database, {
+      // Who started it (the caller as authenticated); its writes are logged under them.
+      user: ctx.user?.username ?? "",
+      userId: ctx.user?.id,
+      requestId: ctx.requestId,
+      ...job,
+    });
   });
   const body = await svc.retrieve(bindingOf("core.jobs"), row.id, ctx);
   return { status: 202, body, headers: { Location: String((body as { url: string }).url) } };

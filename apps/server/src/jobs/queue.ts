@@ -16,6 +16,9 @@ export interface JobRow {
   params: Record<string, unknown>;
   attempts: number;
   user_name: string;
+  user_id: number | null;
+  /** The request that queued the job; its writes are logged under it. */
+  created_by_request: string | null;
   object_type: string;
   object_id: number | null;
 }
@@ -24,6 +27,9 @@ export interface EnqueueRequest {
   kind: string;
   params?: Record<string, unknown>;
   user?: string;
+  userId?: number;
+  /** The queuing request's id (a UUID). */
+  requestId?: string;
   object?: { type: string; id: number };
 }
 
@@ -114,9 +120,10 @@ export class JobQueue {
   async enqueue(tx: Database, req: EnqueueRequest): Promise<JobRow> {
     if (!jobHandler(req.kind)) throw new Error(`no job handler for ${req.kind}`);
     const [row] = rowsOf<JobRow>(
-      await tx.execute(sql`INSERT INTO jobs (kind, params, user_name, object_type, object_id)
-        VALUES (${req.kind}, ${JSON.stringify(req.params ?? {})}::jsonb, ${req.user ?? ""}, ${req.object?.type ?? ""}, ${req.object?.id ?? null})
-        RETURNING id, kind, status, params, attempts, user_name, object_type, object_id`),
+      await tx.execute(sql`INSERT INTO jobs (kind, params, user_name, user_id, created_by_request, object_type, object_id)
+        VALUES (${req.kind}, ${JSON.stringify(req.params ?? {})}::jsonb, ${req.user ?? ""}, ${req.userId ?? null}::int,
+          ${req.requestId || null}::uuid, ${req.object?.type ?? ""}, ${req.object?.id ?? null})
+        RETURNING id, kind, status, params, attempts, user_name, user_id, created_by_request, object_type, object_id`),
     );
     const queueId = await this.boss.send(QUEUE, { id: row!.id }, { db: fromDrizzle(tx as never, sql as never) });
     await tx.execute(sql`UPDATE jobs SET queue_job_id = ${queueId} WHERE id = ${row!.id}`);
@@ -143,7 +150,7 @@ export class JobQueue {
   private async run(id: number, bossSignal: AbortSignal) {
     const [job] = rowsOf<JobRow>(
       await this.db.execute(
-        sql`SELECT id, kind, status, params, attempts, user_name, object_type, object_id FROM jobs WHERE id = ${id}`,
+        sql`SELECT id, kind, status, params, attempts, user_name, user_id, created_by_request, object_type, object_id FROM jobs WHERE id = ${id}`,
       ),
     );
     if (!job || FINAL.includes(job.status)) return;

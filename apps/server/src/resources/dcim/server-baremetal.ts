@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from "../../framework/errors";
 import type { ResourceService } from "../../framework/service";
 import type { Handler, HandlerInput } from "../../http/handler";
 import { accepted, jobsOf } from "../../jobs/accepted";
+import { actorOfRequest, recordedWrite } from "../../jobs/changes";
 import { orTrue, serverVisibility } from "../pools/access";
 
 type Row = Record<string, unknown>;
@@ -42,12 +43,17 @@ const job =
     const db = jobsOf(input.req).db;
     const server = await serverWithBmc(db, id, input.ctx);
     const params = { server: id, ...(await prepare(input, server, db)) };
-    const before = kind === JOBS.deploy ? markDeploying(id) : undefined;
+    const before = kind === JOBS.deploy ? markDeploying(id, input.ctx) : undefined;
     return accepted(input.req, svc, input.ctx, { kind, params, object: { type: "dcim.servers", id } }, before);
   };
 
-const markDeploying = (id: number) => async (tx: Database) => {
-  await tx.execute(sql`UPDATE servers SET status = 'to_deploy', updated = now() WHERE id = ${id}`);
+/** The server is `to_deploy` exactly when its deployment job exists (same transaction, in the change log). */
+const markDeploying = (id: number, ctx: RequestContext) => async (tx: Database) => {
+  await recordedWrite(tx, actorOfRequest(ctx), "dcim.servers", id, async () => {
+    await tx.execute(sql`UPDATE servers SET status = 'to_deploy', updated = now(), updated_by_request = ${ctx.requestId || null}::uuid
+      WHERE id = ${id}`);
+    return id;
+  });
 };
 
 /** Handlers of the server's bare-metal actions (declared in the contract's `serverActions`). */
