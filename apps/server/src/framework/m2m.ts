@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Binding } from "./binding";
-import { col } from "./sql";
+import { col, literal } from "./sql";
 
 /**
  * Where a many-to-many field is stored. Tags live in the generic `tagged_items`
@@ -30,7 +30,7 @@ export function m2mStorage(b: Binding, field: string): M2MStorage {
       targetColumn: "tag_id",
       ownerColumn: "object_id",
       ownerCondition: (ja, id) =>
-        sql`${col(ja, "object_type")} = ${b.resource.key} AND ${col(ja, "object_id")} = ${id}`,
+        sql`${col(ja, "object_type")} = ${literal(b.resource.key)} AND ${col(ja, "object_id")} = ${id}`,
       extra: { object_type: b.resource.key },
     };
   }

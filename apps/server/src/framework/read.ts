@@ -3,13 +3,28 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Binding, bindingOf, targetKey } from "./binding";
 import type { RequestContext } from "./context";
 import { m2mStorage } from "./m2m";
-import { alias, col, ident, list } from "./sql";
+import { alias, col, ident, inAliasSpace, list, prerendered } from "./sql";
 
 /**
  * Builds the SELECT list of a representation: row columns, related objects as
  * correlated JSON subqueries, tags and counts — one statement for any page size.
  */
 export function selectList(b: Binding, a: string, brief: boolean, only?: readonly string[]): SQL {
+  const key = `${b.resource.key}|${a}|${brief ? 1 : 0}|${only?.join(",") ?? "*"}`;
+  let hit = selectLists.get(key);
+  if (!hit) {
+    hit = inAliasSpace("s", () => prerendered(buildSelectList(b, a, brief, only)));
+    // `?fields=` combinations are the caller's choice: bound the memory they can take.
+    if (selectLists.size >= 1000) selectLists.clear();
+    selectLists.set(key, hit);
+  }
+  return hit;
+}
+
+/** Select lists by resource, alias and field choice: declarations don't change while running. */
+const selectLists = new Map<string, SQL>();
+
+function buildSelectList(b: Binding, a: string, brief: boolean, only?: readonly string[]): SQL {
   const parts: SQL[] = [sql`${col(a, "id")} AS "id"`];
   const wanted = brief
     ? briefFieldsOf(b.resource)
@@ -105,14 +120,60 @@ function countOf(a: string, fd: CountFieldDef): SQL {
 /** Absolute URL of an object. */
 export const urlOf = (r: AnyResource, ctx: RequestContext, id: unknown) => `${ctx.baseUrl}${r.path}${id}/`;
 
-function displayOf(r: AnyResource, row: Record<string, unknown>): string {
-  return r.display.replace(/\{(\w+)\}/g, (_, f: string) => {
-    const v = row[f];
-    if (v === null || v === undefined) return "";
-    if (typeof v === "object" && "value" in v) return String(v.value); // a choice
-    if (typeof v === "object" && "display" in v) return String(v.display); // a related object
-    return String(v);
-  });
+/** `display` template compiled once: literal text and field names, alternating. */
+function compileDisplay(template: string): (row: Record<string, unknown>, out: Record<string, unknown>) => string {
+  const parts = template.split(/\{(\w+)\}/g); // odd indexes are field names
+  return (row, out) => {
+    let s = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const f = parts[i]!;
+      const v = f in out ? out[f] : row[f];
+      if (v !== null && v !== undefined) {
+        if (typeof v === "object" && "value" in v)
+          s += String(v.value); // a choice
+        else if (typeof v === "object" && "display" in v)
+          s += String(v.display); // a related object
+        else s += String(v);
+      }
+      s += parts[i + 1]!;
+    }
+    return s;
+  };
+}
+
+/** How one resource's rows become representations, for one field choice: worked out once, applied per row. */
+interface Presenter {
+  names: string[];
+  values: ((v: unknown, ctx: RequestContext) => unknown)[];
+  display: (row: Record<string, unknown>, out: Record<string, unknown>) => string;
+}
+const presenters = new Map<string, Presenter>();
+/** The two field choices of nearly every call, without building a key per row. */
+const whole = new WeakMap<AnyResource, Presenter>();
+const briefs = new WeakMap<AnyResource, Presenter>();
+
+function presenterOf(r: AnyResource, brief: boolean, only?: readonly string[]): Presenter {
+  if (brief || !only) {
+    const common = brief ? briefs : whole;
+    let p = common.get(r);
+    if (!p) common.set(r, (p = buildPresenter(r, brief)));
+    return p;
+  }
+  const key = `${r.key}|${only.join(",")}`;
+  let p = presenters.get(key);
+  if (!p) {
+    p = buildPresenter(r, false, only);
+    if (presenters.size >= 1000) presenters.clear(); // `?fields=` choices are the caller's
+    presenters.set(key, p);
+  }
+  return p;
+}
+
+function buildPresenter(r: AnyResource, brief: boolean, only?: readonly string[]): Presenter {
+  const names = (brief ? r.brief : (only ?? Object.keys(r.fields))).filter(
+    (n) => n !== "id" && !r.fields[n]!.options.writeOnly,
+  );
+  return { names, values: names.map((n) => valueOf(r, r.fields[n]!)), display: compileDisplay(r.display) };
 }
 
 /** A row from `selectList` → the API representation. */
@@ -123,38 +184,40 @@ export function present(
   brief = false,
   only?: readonly string[],
 ): Record<string, unknown> {
+  const p = presenterOf(r, brief, only);
   const out: Record<string, unknown> = { id: row.id, url: urlOf(r, ctx, row.id), display: "" };
-  const names = brief ? r.brief : (only ?? Object.keys(r.fields));
-  for (const name of names) {
-    if (name === "id") continue;
-    const fd = r.fields[name]!;
-    if (fd.options.writeOnly) continue;
-    out[name] = presentValue(r, fd, row[name], ctx);
-  }
-  out.display = displayOf(r, { ...row, ...out });
+  for (let i = 0; i < p.names.length; i++) out[p.names[i]!] = p.values[i]!(row[p.names[i]!], ctx);
+  out.display = p.display(row, out);
   return out;
 }
 
-function presentValue(owner: AnyResource, fd: AnyField, v: unknown, ctx: RequestContext): unknown {
-  if (v === null || v === undefined) return fd.kind === "m2m" ? [] : null;
-  switch (fd.kind) {
-    case "choice": {
-      const c = (fd as ChoiceFieldDef).choices;
-      return { value: v, label: c.labels[v as string] ?? String(v) };
+/** The conversion of one field's selected value to its representation. */
+function valueOf(owner: AnyResource, fd: AnyField): (v: unknown, ctx: RequestContext) => unknown {
+  const empty = fd.kind === "m2m" ? () => [] : () => null;
+  const convert = ((): ((v: unknown, ctx: RequestContext) => unknown) => {
+    switch (fd.kind) {
+      case "choice": {
+        const labels = (fd as ChoiceFieldDef).choices.labels;
+        return (v) => ({ value: v, label: labels[v as string] ?? String(v) });
+      }
+      case "fk": {
+        const t = () => bindingOf(targetKey(owner, (fd as RelationFieldDef).target)).resource;
+        return (v, ctx) => present(t(), v as Record<string, unknown>, ctx, true);
+      }
+      case "m2m": {
+        const t = () => bindingOf(targetKey(owner, (fd as RelationFieldDef).target)).resource;
+        return (v, ctx) => {
+          const target = t();
+          return (v as Record<string, unknown>[]).map((x) => present(target, x, ctx, true));
+        };
+      }
+      case "number":
+        return (v) => Number(v);
+      case "int":
+        return (v) => (typeof v === "number" ? v : Number(v)); // bigint columns arrive as strings
+      default:
+        return (v) => v;
     }
-    case "fk": {
-      const t = bindingOf(targetKey(owner, (fd as RelationFieldDef).target)).resource;
-      return present(t, v as Record<string, unknown>, ctx, true);
-    }
-    case "m2m": {
-      const t = bindingOf(targetKey(owner, (fd as RelationFieldDef).target)).resource;
-      return (v as Record<string, unknown>[]).map((x) => present(t, x, ctx, true));
-    }
-    case "number":
-      return Number(v);
-    case "int":
-      return typeof v === "number" ? v : Number(v); // bigint columns arrive as strings
-    default:
-      return v;
-  }
+  })();
+  return (v, ctx) => (v === null || v === undefined ? empty() : convert(v, ctx));
 }

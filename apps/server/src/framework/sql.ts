@@ -1,9 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 
 /** A quoted identifier. Identifiers only ever come from declarations, never from input. */
 export const ident = (name: string) => sql.raw(`"${name.replace(/"/g, '""')}"`);
 /** `alias.column` */
 export const col = (alias: string, column: string) => sql.raw(`"${alias}"."${column.replace(/"/g, '""')}"`);
+/** A string literal from a declaration (never from input), inlined so the fragment stays parameterless. */
+export const literal = (value: string) => sql.raw(`'${value.replace(/'/g, "''")}'`);
 export const list = (items: SQL[], sep = ", ") => sql.join(items, sql.raw(sep));
 export const values = (vs: unknown[]) => list(vs.map((v) => sql`${v}`));
 /**
@@ -15,8 +18,36 @@ export const anyId = (ids: number[]) => sql`= ANY(${sql.param(ids)}::int[])`;
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 let aliasCounter = 0;
+let aliasSpace = "";
 /** Fresh table alias for correlated subqueries. */
-export const alias = (prefix: string) => `${prefix}${++aliasCounter}`;
+export const alias = (prefix: string) => `${aliasSpace}${prefix}${++aliasCounter}`;
+
+/**
+ * Builds a fragment with aliases of its own (`<space>n1`, …), numbered from 1
+ * whatever was built before — for fragments rendered once and reused in many
+ * statements, whose aliases must not collide with the per-request ones.
+ */
+export function inAliasSpace<T>(space: string, build: () => T): T {
+  const saved = [aliasSpace, aliasCounter] as const;
+  aliasSpace = space;
+  aliasCounter = 0;
+  try {
+    return build();
+  } finally {
+    [aliasSpace, aliasCounter] = saved;
+  }
+}
+
+const dialect = new PgDialect();
+/**
+ * A parameterless fragment as one raw chunk: the SQL builder walks one string
+ * per statement instead of the hundreds of nested chunks the fragment was built
+ * from (which was most of a list request's CPU). Fragments with parameters are returned as they are.
+ */
+export function prerendered(fragment: SQL): SQL {
+  const q = dialect.sqlToQuery(fragment);
+  return q.params.length ? fragment : sql.raw(q.sql);
+}
 /**
  * Restarts alias numbering before a statement is built (synchronously), so the
  * same request shape always yields the same SQL text: postgres.js then reuses
