@@ -256,49 +256,84 @@ export class ResourceService {
 
   /**
    * Deletes every object or none. Protected references are a 409 naming the
-   * referrers; `set_null` references are cleared; `cascade` ones are deleted.
+   * referrers; `set_null` references are cleared; `cascade` ones are deleted (with
+   * their own rules, recursively). Every row changed on the way — cleared or
+   * cascaded — gets its change record in the same transaction, like the deleted ones.
    */
   async delete(b: Binding, ids: number[], ctx: RequestContext = internal) {
     await this.db.transaction(async (tx) => {
-      const rows = await this.lockRows(tx as Database, b, ids, ctx);
-      const before = (await this.fetchRows(tx as Database, b, ids)).map((r) => present(b.resource, r, ctx));
-      const blockers: string[] = [];
-      for (const ref of referrersOf(b)) {
-        const refCol = ident(ref.column);
-        const inIds = sql`${refCol} ${anyId(ids)}`;
-        if (ref.onDelete === "protect") {
-          const n = Number(
-            rowsOf<{ n: number }>(
-              await tx.execute(sql`SELECT count(*)::int AS n FROM ${ident(ref.binding.tableName)} WHERE ${inIds}`),
-            )[0]?.n ?? 0,
-          );
-          if (n) blockers.push(`${n} ${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`);
-        } else if (ref.onDelete === "set_null") {
-          await tx.execute(sql`UPDATE ${ident(ref.binding.tableName)} SET ${refCol} = NULL WHERE ${inIds}`);
-        } else {
-          await tx.execute(sql`DELETE FROM ${ident(ref.binding.tableName)} WHERE ${inIds}`);
-        }
-      }
-      if (blockers.length) {
-        const names = ids.map((id) => `"${String(rows.get(id)?.name ?? id)}"`).join(", ");
-        throw conflict(`Cannot delete ${b.resource.model} ${names}: still referenced by ${blockers.join(", ")}.`);
-      }
-      if ("tags" in b.resource.fields) {
-        const store = m2mStorage(b, "tags");
-        await tx.execute(
-          sql`DELETE FROM ${ident(store.table)} WHERE object_type = ${b.resource.key} AND object_id ${anyId(ids)}`,
-        );
-      }
-      await tx.execute(sql`DELETE FROM ${ident(b.tableName)} WHERE id ${anyId(ids)}`);
-      await recordChanges(
-        tx as Database,
-        b,
-        ctx,
-        "delete",
-        before.map((pre) => ({ id: Number(pre.id), pre, post: null })),
-      );
-      await b.afterWrite?.(tx as Database, ids, undefined);
+      await this.deleteIn(tx as Database, b, ids, ctx, ctx);
     });
+  }
+
+  /** `visibleTo`: whose visibility rule applies (the caller's for the objects named, none for side effects). */
+  private async deleteIn(
+    tx: Database,
+    b: Binding,
+    ids: number[],
+    ctx: RequestContext,
+    visibleTo: RequestContext | undefined,
+  ) {
+    const rows = await this.lockRows(tx, b, ids, visibleTo);
+    const before = (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
+    const blockers: string[] = [];
+    for (const ref of referrersOf(b)) {
+      const refTable = ident(ref.binding.tableName);
+      // A tree's own rows that are being deleted are not also side effects.
+      const notSelf = ref.binding === b ? sql` AND NOT (id ${anyId(ids)})` : sql``;
+      const refIds = async () =>
+        rowsOf<{ id: number }>(
+          await tx.execute(
+            sql`SELECT id FROM ${refTable} WHERE ${ident(ref.column)} ${anyId(ids)}${notSelf} ORDER BY id FOR UPDATE`,
+          ),
+        ).map((r) => Number(r.id));
+      if (ref.onDelete === "protect") {
+        const n = Number(
+          rowsOf<{ n: number }>(
+            await tx.execute(sql`SELECT count(*)::int AS n FROM ${refTable} WHERE ${ident(ref.column)} ${anyId(ids)}`),
+          )[0]?.n ?? 0,
+        );
+        if (n) blockers.push(`${n} ${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`);
+      } else if (ref.onDelete === "set_null") {
+        const cleared = await refIds();
+        if (!cleared.length) continue;
+        const pre = (await this.fetchRows(tx, ref.binding, cleared)).map((r) => present(ref.binding.resource, r, ctx));
+        await tx.execute(
+          sql`UPDATE ${refTable} SET ${ident(ref.column)} = NULL, updated_by_request = ${ctx.requestId || null}, updated = now()
+              WHERE id ${anyId(cleared)}`,
+        );
+        const post = (await this.fetchRows(tx, ref.binding, cleared)).map((r) => present(ref.binding.resource, r, ctx));
+        await recordChanges(
+          tx,
+          ref.binding,
+          ctx,
+          "update",
+          cleared.map((id, i) => ({ id, pre: pre[i]!, post: post[i]! })),
+        );
+      } else {
+        const cascaded = await refIds();
+        if (cascaded.length) await this.deleteIn(tx, ref.binding, cascaded, ctx, undefined);
+      }
+    }
+    if (blockers.length) {
+      const names = ids.map((id) => `"${String(rows.get(id)?.name ?? id)}"`).join(", ");
+      throw conflict(`Cannot delete ${b.resource.model} ${names}: still referenced by ${blockers.join(", ")}.`);
+    }
+    if ("tags" in b.resource.fields) {
+      const store = m2mStorage(b, "tags");
+      await tx.execute(
+        sql`DELETE FROM ${ident(store.table)} WHERE object_type = ${b.resource.key} AND object_id ${anyId(ids)}`,
+      );
+    }
+    await tx.execute(sql`DELETE FROM ${ident(b.tableName)} WHERE id ${anyId(ids)}`);
+    await recordChanges(
+      tx,
+      b,
+      ctx,
+      "delete",
+      before.map((pre) => ({ id: Number(pre.id), pre, post: null })),
+    );
+    await b.afterWrite?.(tx, ids, undefined);
   }
 }
 
