@@ -14,12 +14,12 @@ export default defineConfig({
         name: backend,
         env: { RACKPLANE_TEST_BACKEND: backend },
         include: ["test/**/*.test.ts"],
-        // The browser test is about the docs UIs, not the database: once is enough.
+        // The browser test is about the docs UIs, the CLI-ops test about flags (PGlite): once is enough.
         // PostgreSQL-only fault tests (a private cluster to restart; two processes on one database).
         exclude:
           backend === "pglite"
             ? ["test/fault-pg-restart.test.ts", "test/fault-replicas.test.ts"]
-            : ["test/docs-ui.test.ts"],
+            : ["test/docs-ui.test.ts", "test/cli-ops.test.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: "forks",

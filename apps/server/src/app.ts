@@ -22,11 +22,14 @@ import { errorHandler } from "./http/errors";
 import type { Handler } from "./http/handler";
 import { jsonBody } from "./http/json-body";
 import { requestHeaders, requireJson, trailingSlash, versionNegotiation } from "./http/middleware";
+import { requestLog } from "./http/request-log";
 import { flattenRoutes } from "./http/route-table";
 import { mountContract } from "./http/router";
+import { corsPolicy, securityHeaders } from "./http/security";
 import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { bindAll } from "./resources";
+import { errorReporter } from "./sentry";
 import { systemHandlers } from "./system/handlers";
 
 export interface Rackplane {
@@ -80,12 +83,17 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     }
   }
 
+  const reporter = await errorReporter(config.sentry, log);
   const app = express();
   app.disable("x-powered-by");
   app.set("strict routing", true);
   app.set("query parser", "simple"); // repeated → array; no nested objects from `a[b]=c`
   app.set("trust proxy", "loopback");
-  app.use(requestHeaders, versionNegotiation, trailingSlash, requireJson);
+  app.use(requestHeaders, requestLog(log), securityHeaders(), drainingCloses);
+  // Before authentication: a CORS preflight carries no credentials.
+  const cors = corsPolicy(config.corsOrigins);
+  if (cors) app.use(cors);
+  app.use(versionNegotiation, trailingSlash, requireJson);
   // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
   const tokenCache = new TokenCache(config.authCacheSeconds * 1000);
   app.use(
@@ -106,7 +114,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   });
   app.use(router);
   app.use((_req, _res, next) => next(new ApiError(404, { detail: "Not found." })));
-  app.use(errorHandler(log));
+  app.use(errorHandler(reporter?.report));
 
   // Durable jobs: action handlers reach the queue through `req.app.locals.jobs`.
   const jobs = new JobQueue(db, { ...config.jobs, log });
@@ -125,9 +133,16 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
       await forwarder.stop();
       await jobs.stop();
       await db.close();
+      await reporter?.close();
     },
   };
 }
+
+/** While shutting down, kept-alive connections are closed after their response (no new requests on them). */
+const drainingCloses: express.RequestHandler = (req, res, next) => {
+  if (req.app.locals.draining) res.setHeader("Connection", "close");
+  next();
+};
 
 const readOnlyCache = new Map<string, Set<string>>();
 function readOnlyKeysOf(r: AnyResource | undefined): Set<string> {

@@ -1,45 +1,52 @@
 import { openDatabase } from "@rackplane/db";
+import { Command, InvalidArgumentError, Option } from "commander";
 import { createRackplane } from "./app";
 import { authCommand, CliError, firstRunAdmin } from "./auth/cli";
-import { configFromEnv } from "./config";
+import { type Config, configFromEnv } from "./config";
+import { createLogger } from "./logger";
 import { seed } from "./seed";
+import { seedProgress } from "./seed-progress";
+import { gracefulShutdown } from "./shutdown";
+import { VERSION } from "./system/handlers";
 
-/** `rackplane serve` (default) | `rackplane migrate` | `rackplane seed` */
-async function main() {
-  const [command = "serve"] = process.argv.slice(2);
+/**
+ * `rackplane serve | migrate | seed | openapi | createsuperuser | auth …` (commander).
+ * Settings come from the environment (config.ts); flags override the few an operator
+ * picks per run.
+ */
+interface DbFlags {
+  backend?: "pglite" | "postgres";
+  dataDir?: string;
+}
+
+const backendOption = () =>
+  new Option("--backend <backend>", "database: embedded PGlite or PostgreSQL (DATABASE_URL)").choices([
+    "pglite",
+    "postgres",
+  ]);
+const dataDirOption = () => new Option("--data-dir <dir>", "PGlite data directory (RACKPLANE_DATA_DIR)");
+
+/** The configuration with the database flags applied; `--backend postgres` needs DATABASE_URL. */
+function configWith(flags: DbFlags & { port?: number; host?: string }): Config {
   const config = configFromEnv();
-  if (command === "migrate") {
-    const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-    await db.migrate();
-    const level = await db.migrationLevel();
-    console.log(`migrated ${db.backend}: ${level.applied} migrations, at ${level.migration}`);
-    await db.close();
-    return;
-  }
-  if (command === "seed") {
-    const rp = await createRackplane(config);
-    await seed(rp.database);
-    await rp.close();
-    return;
-  }
-  if (command === "createsuperuser" || command === "auth") {
-    const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-    await db.migrate();
-    try {
-      process.exitCode = await authCommand(db.db, process.argv.slice(2), config.bcryptRounds);
-    } catch (err) {
-      if (!(err instanceof CliError)) throw err;
-      console.error(err.message);
-      process.exitCode = 2;
-    } finally {
-      await db.close();
-    }
-    return;
-  }
-  if (command !== "serve") {
-    console.error(`unknown command "${command}"; use serve, migrate or seed`);
-    process.exit(2);
-  }
+  if (flags.backend === "pglite") config.databaseUrl = undefined;
+  if (flags.backend === "postgres" && !config.databaseUrl)
+    throw new CliError("--backend postgres needs DATABASE_URL (postgres://user:pass@host:5432/db)");
+  if (flags.dataDir) config.dataDir = flags.dataDir;
+  if (flags.port !== undefined) config.port = flags.port;
+  if (flags.host) config.host = flags.host;
+  return config;
+}
+
+const port = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is 0–65535.");
+  return n;
+};
+
+async function serve(flags: DbFlags & { port?: number; host?: string }) {
+  const config = configWith(flags);
+  const log = createLogger(config.logLevel);
   const rp = await createRackplane(config);
   const firstKey = await firstRunAdmin(rp.database.db);
   if (firstKey) {
@@ -54,12 +61,102 @@ async function main() {
     const { port } = server.address() as import("node:net").AddressInfo;
     console.log(`Rackplane listening on http://${config.host}:${port}/api/ (${where})`);
   });
-  const stop = () => server.close(() => rp.close().then(() => process.exit(0)));
+  const stop = gracefulShutdown(server, rp, log, config.shutdownTimeoutMs);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
-main().catch((err) => {
+async function migrate(flags: DbFlags) {
+  const config = configWith(flags);
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await db.migrate();
+  const level = await db.migrationLevel();
+  console.log(`migrated ${db.backend}: ${level.applied} migrations, at ${level.migration}`);
+  await db.close();
+}
+
+async function seedCommand(flags: DbFlags) {
+  const rp = await createRackplane(configWith(flags));
+  const progress = seedProgress();
+  try {
+    // On a terminal the bar says it all; elsewhere each step is a line (on stderr).
+    const filled = await seed(rp.database, () => {}, progress.step);
+    progress.stop();
+    console.log(filled ? "seed: sample inventory created" : "seed: database already has servers; nothing to do");
+  } finally {
+    progress.stop();
+    await rp.close();
+  }
+}
+
+async function openapi(flags: { json?: boolean }) {
+  // The same generator as the committed openapi/rackplane.yaml; no database involved.
+  const { openapiDocument, openapiYaml } = await import("@rackplane/contract/openapi");
+  // `rackplane openapi | head` closes the pipe early: that is not an error.
+  process.stdout.on("error", (err: NodeJS.ErrnoException) => process.exit(err.code === "EPIPE" ? 0 : 1));
+  process.stdout.write(flags.json ? `${JSON.stringify(openapiDocument(), null, 2)}\n` : openapiYaml());
+}
+
+/** Account commands parse their own arguments (auth/cli.ts); commander only routes to them. */
+async function accounts() {
+  const config = configFromEnv();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await db.migrate();
+  try {
+    process.exitCode = await authCommand(db.db, process.argv.slice(2), config.bcryptRounds);
+  } finally {
+    await db.close();
+  }
+}
+
+const program = new Command("rackplane")
+  .description("Rackplane: data-center inventory and bare-metal lifecycle API")
+  .version(VERSION)
+  .showHelpAfterError();
+program
+  .command("serve", { isDefault: true })
+  .description("run the HTTP API (migrates first)")
+  .addOption(backendOption())
+  .addOption(dataDirOption())
+  .option("-p, --port <port>", "listen port (PORT, 8000; 0 = any free port)", port)
+  .option("--host <host>", "listen address (HOST, 127.0.0.1)")
+  .action(serve);
+program
+  .command("migrate")
+  .description("apply pending database migrations")
+  .addOption(backendOption())
+  .addOption(dataDirOption())
+  .action(migrate);
+program
+  .command("seed")
+  .description("fill an empty database with a sample inventory (progress on stderr)")
+  .addOption(backendOption())
+  .addOption(dataDirOption())
+  .action(seedCommand);
+program
+  .command("openapi")
+  .description("print the OpenAPI document (YAML; --json for JSON)")
+  .option("--json", "print JSON instead of YAML")
+  .action(openapi);
+for (const name of ["createsuperuser", "auth"]) {
+  program
+    .command(name)
+    .description(
+      name === "auth"
+        ? "create-user | create-token | list-tokens | revoke-token (see README)"
+        : "create or update a superuser and print a new API token",
+    )
+    .helpOption(false)
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(accounts);
+}
+
+program.parseAsync(process.argv).catch((err) => {
+  if (err instanceof CliError) {
+    console.error(err.message);
+    process.exit(2);
+  }
   console.error(err);
   process.exit(1);
 });

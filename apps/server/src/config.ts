@@ -1,3 +1,5 @@
+import type { SentrySettings } from "./sentry";
+
 /** Settings, all from the environment (12-factor); defaults give a zero-setup server. */
 export interface Config {
   host: string;
@@ -31,6 +33,12 @@ export interface Config {
   strict: boolean;
   /** Send `X-Query-Count` outside tests too (benchmarks); always on when `strict`. */
   exposeQueryCount: boolean;
+  /** RACKPLANE_CORS_ORIGINS: origins allowed by CORS (`*` = any); empty = CORS off. */
+  corsOrigins: string[];
+  /** Graceful shutdown: how long in-flight requests may take before their connections are cut. */
+  shutdownTimeoutMs: number;
+  /** Optional error reporting (SENTRY_DSN). */
+  sentry: SentrySettings;
   /** Durable job queue (pg-boss): heartbeat/monitor seconds, concurrency, deliveries before giving up. */
   jobs: { heartbeatSeconds: number; monitorIntervalSeconds: number; concurrency: number; maxAttempts: number };
 }
@@ -69,6 +77,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       batch: int(env.RACKPLANE_FORWARDING_BATCH, 20),
     },
     exposeQueryCount: env.RACKPLANE_QUERY_COUNT === "1",
+    corsOrigins: (env.RACKPLANE_CORS_ORIGINS ?? "")
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    shutdownTimeoutMs: int(env.RACKPLANE_SHUTDOWN_TIMEOUT_MS, 30_000),
+    sentry: {
+      dsn: env.SENTRY_DSN || undefined,
+      environment: env.SENTRY_ENVIRONMENT || undefined,
+      tracesSampleRate: Number(env.SENTRY_TRACES_SAMPLE_RATE || 0),
+    },
     jobs: {
       heartbeatSeconds: int(env.RACKPLANE_JOB_HEARTBEAT_SECONDS, 30),
       monitorIntervalSeconds: int(env.RACKPLANE_JOB_MONITOR_SECONDS, 10),

@@ -70,8 +70,15 @@ const sample: [string, Record<string, unknown>[]][] = [
   ...catalogueSample,
 ];
 
+/** After each resource: how many of `total` resources are done (a progress bar). */
+export type SeedProgress = (done: number, total: number, key: string) => void;
+
 /** Fills an empty database with a small sample inventory; does nothing if servers exist. */
-export async function seed(database: DatabaseHandle, log: (m: string) => void = console.log): Promise<boolean> {
+export async function seed(
+  database: DatabaseHandle,
+  log: (m: string) => void = console.log,
+  progress?: SeedProgress,
+): Promise<boolean> {
   const [row] = rowsOf<{ n: number }>(await database.db.execute(sql`SELECT count(*)::int AS n FROM servers`));
   if (Number(row?.n ?? 0) > 0) {
     log("seed: database already has servers; nothing to do");
@@ -79,7 +86,7 @@ export async function seed(database: DatabaseHandle, log: (m: string) => void = 
   }
   const svc = new ResourceService(database.db, { defaultPageSize: 50, maxPageSize: 1000 });
   const ctx: RequestContext = { requestId: randomUUID(), baseUrl: "http://localhost", query: {}, path: "/" };
-  for (const [key, items] of sample) {
+  for (const [step, [key, items]] of sample.entries()) {
     const b = bindingOf(key);
     // Through the contract's Create schema, exactly as an API client's payload would go.
     const parsed = items.map((item) => b.resource.schemas.Create!.parse(item) as Record<string, unknown>);
@@ -87,6 +94,7 @@ export async function seed(database: DatabaseHandle, log: (m: string) => void = 
       throw new Error(`seed ${key}: ${JSON.stringify(e.body ?? e.message)}`);
     });
     log(`seed: ${items.length} ${key}`);
+    progress?.(step + 1, sample.length, key);
   }
   return true;
 }

@@ -10,7 +10,7 @@ import { make, startServer, type TestServer } from "./harness";
  * whatever the operation then answers (200, 400 for the empty body, 404 for the
  * dummy id …), it is neither 401 nor 403. (5xx are the fuzz suite's business.)
  */
-const PUBLIC = new Set(["system.status", "auth.tokenObtain", "auth.tokenRefresh"]);
+const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh"]);
 /** Public operations that authenticate the caller themselves (an empty body is a 400/401 for anyone). */
 const SELF_AUTHENTICATING = new Set(["auth.tokenObtain", "auth.tokenRefresh"]);
 const SUPERUSER_WRITES = new Set(["users.users", "users.groups", "core.eventForwardings"]);

@@ -60,6 +60,8 @@ export interface TestServer {
   put<T = any>(path: string, body?: unknown): Promise<Response<T>>;
   patch<T = any>(path: string, body?: unknown): Promise<Response<T>>;
   del<T = any>(path: string, body?: unknown): Promise<Response<T>>;
+  /** The Express app's shared state (`locals.jobs`, `locals.draining` …). */
+  locals: Record<string, unknown>;
   close(): Promise<void>;
 }
 
@@ -131,6 +133,7 @@ export async function startServer(
     token,
     as: helpers,
     ...helpers(`Token ${token}`),
+    locals: rp.app.locals,
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -13,6 +13,7 @@ export const ApiIndexEntry = z.object({
 export const ApiIndex = z.object({ version: z.string(), endpoints: z.array(ApiIndexEntry) });
 
 export const Status = z.object({
+  status: z.literal("ok"),
   version: z.string(),
   api_version: z.string(),
   database: z.object({
@@ -22,6 +23,21 @@ export const Status = z.object({
     migrations_applied: z.number().int(),
   }),
   node_version: z.string(),
+});
+
+/** Readiness failed: the database did not answer, or the server is shutting down. */
+export const StatusUnavailable = z.object({
+  status: z.literal("unavailable"),
+  version: z.string(),
+  api_version: z.string(),
+  detail: z.string(),
+});
+
+/** Liveness: the process answers HTTP (no database involved). */
+export const Liveness = z.object({
+  status: z.literal("ok"),
+  version: z.string(),
+  uptime_seconds: z.number(),
 });
 
 export const system = {
@@ -36,9 +52,20 @@ export const system = {
     status: {
       method: "GET",
       path: "/api/status/",
-      responses: { 200: Status, ...commonErrors },
-      summary: "Version, database backend and migration level",
+      responses: { 200: Status, ...commonErrors, 503: StatusUnavailable },
+      summary: "Readiness: version, database backend and migration level; 503 when the database does not answer",
+      description:
+        "Runs a query on the database (bounded by a timeout). 503 while the database is unreachable or the server is shutting down, so a load balancer stops sending traffic. No authentication needed.",
       metadata: { operationId: "api_status" } as const,
+    },
+    live: {
+      method: "GET",
+      path: "/api/status/live/",
+      responses: { 200: Liveness, ...commonErrors },
+      summary: "Liveness: the process answers (no database check)",
+      description:
+        "For a process supervisor's liveness probe: 200 as long as the server runs. No authentication needed.",
+      metadata: { operationId: "api_status_live" } as const,
     },
   }),
 };

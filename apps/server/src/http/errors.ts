@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
 import { ApiError } from "../framework/errors";
-import type { Logger } from "../logger";
 
 interface PgLikeError {
   code?: string;
@@ -30,8 +29,14 @@ function uniqueMessage(pg: PgLikeError): string {
   return `An object with ${cols.map((c, i) => `${c} "${vals[i] ?? ""}"`).join(" and ")} already exists.`;
 }
 
-/** Everything thrown → the status and DRF body the spec gives; 500s never leak internals. */
-export function errorHandler(log: Logger) {
+/** Told about every 5xx and its cause (error reporting, e.g. Sentry). */
+export type UnexpectedErrorSink = (err: unknown, req: Request, res: Response, status: number) => void;
+
+/**
+ * Everything thrown → the status and DRF body the spec gives; 500s never leak internals.
+ * A 5xx's cause goes to the request log line (pino-http reads `res.err`) and to `report`.
+ */
+export function errorHandler(report?: UnexpectedErrorSink) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
     let status = 500;
@@ -43,7 +48,11 @@ export function errorHandler(log: Logger) {
       for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
     } else if (e?.type === "entity.too.large") {
       status = 413;
-      body = { detail: "Request body too large." };
+      const { limit, length } = err as { limit?: number; length?: number };
+      const size = length !== undefined ? `${length} bytes, ` : "";
+      body = {
+        detail: `Request body too large: ${size}the limit is ${limit} bytes. Split bulk requests into smaller batches.`,
+      };
     } else if (e?.type === "entity.parse.failed") {
       status = 400;
       body = { detail: `JSON parse error - ${e.message ?? "invalid JSON"}` };
@@ -76,10 +85,8 @@ export function errorHandler(log: Logger) {
       }
     }
     if (status >= 500) {
-      log.error(
-        { err, status, requestId: res.getHeader("X-Request-ID"), method: req.method, url: req.originalUrl },
-        "request failed",
-      );
+      res.err = err as Error; // pino-http logs it with the request line
+      report?.(err, req, res, status);
     }
     res.status(status).json(body);
   };

@@ -5,7 +5,15 @@ import { indexHtml } from "./index-html";
 
 export const VERSION = "0.1.0";
 
-/** `GET /api/` and `GET /api/status/`. */
+/** A readiness check that waits longer than this for the database answers 503. */
+const DB_CHECK_TIMEOUT_MS = 3000;
+const started = Date.now();
+
+/**
+ * `GET /api/`, `GET /api/status/` (readiness: the database answers, the server is not
+ * draining) and `GET /api/status/live/` (liveness: the process answers).
+ * `req.app.locals.draining` is set by graceful shutdown.
+ */
 export function systemHandlers(database: DatabaseHandle) {
   const index: Handler = async ({ req, ctx }) => {
     const endpoints = resourceList.map((r) => ({
@@ -18,22 +26,48 @@ export function systemHandlers(database: DatabaseHandle) {
     const wantsHtml = req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.format;
     return wantsHtml ? { status: 200, html: indexHtml(body) } : { status: 200, body };
   };
-  const status: Handler = async () => {
-    const level = await database.migrationLevel();
-    return {
-      status: 200,
-      body: {
-        version: VERSION,
-        api_version: API_VERSION,
-        database: {
-          backend: database.backend,
-          server_version: await database.serverVersion(),
-          migration: level.migration,
-          migrations_applied: level.applied,
+  const status: Handler = async ({ req }) => {
+    const unavailable = (detail: string) => ({
+      status: 503,
+      headers: { "Retry-After": "5" },
+      body: { status: "unavailable", version: VERSION, api_version: API_VERSION, detail },
+    });
+    if (req.app.locals.draining) return unavailable("The server is shutting down.");
+    try {
+      const [level, serverVersion] = await withTimeout(
+        Promise.all([database.migrationLevel(), database.serverVersion()]),
+        DB_CHECK_TIMEOUT_MS,
+      );
+      return {
+        status: 200,
+        body: {
+          status: "ok",
+          version: VERSION,
+          api_version: API_VERSION,
+          database: {
+            backend: database.backend,
+            server_version: serverVersion,
+            migration: level.migration,
+            migrations_applied: level.applied,
+          },
+          node_version: process.version,
         },
-        node_version: process.version,
-      },
-    };
+      };
+    } catch (err) {
+      return unavailable(`The database does not answer: ${(err as Error).message || String(err)}`);
+    }
   };
-  return { index, status } satisfies Record<keyof typeof contract.system, Handler>;
+  const live: Handler = async () => ({
+    status: 200,
+    body: { status: "ok", version: VERSION, uptime_seconds: Math.round((Date.now() - started) / 1000) },
+  });
+  return { index, status, live } satisfies Record<keyof typeof contract.system, Handler>;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
