@@ -218,6 +218,25 @@ export class ResourceService {
     });
   }
 
+  /**
+   * Runs a write the generic paths do not make (an action's own SQL) on objects `ids` of
+   * `b`, and records each object's change — before and after, as the API shows them —
+   * in the same transaction. Objects the write left as they were (apart from `updated`)
+   * get no record.
+   */
+  async recordedUpdate(tx: Database, b: Binding, ids: number[], ctx: RequestContext, write: () => Promise<unknown>) {
+    const read = async () =>
+      new Map((await this.fetchRows(tx, b, ids)).map((r) => [Number(r.id), present(b.resource, r, ctx)]));
+    const pre = await read();
+    await write();
+    const post = await read();
+    const essence = (r: Record<string, unknown> | undefined) => JSON.stringify({ ...r, updated: undefined });
+    const changes = ids
+      .filter((id) => pre.has(id) && post.has(id) && essence(pre.get(id)) !== essence(post.get(id)))
+      .map((id) => ({ id, pre: pre.get(id)!, post: post.get(id)! }));
+    if (changes.length) await recordChanges(tx, b, ctx, "update", changes);
+  }
+
   /** Reads the stored rows (as columns) and locks them; 404 names the missing ids. */
   async lockRows(tx: Database, b: Binding, ids: number[], ctx?: RequestContext) {
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);

@@ -63,7 +63,7 @@ export const serverBareMetalActions = (svc: ResourceService): Record<string, Han
   storages: part(svc, "dcim.server-storages"),
   firmwares: part(svc, "dcim.server-firmwares"),
   refreshInventory: job(svc, JOBS.refresh, async () => ({})),
-  removeFromPool,
+  removeFromPool: removeFromPool(svc),
   power: job(svc, JOBS.power, async ({ body }) => ({ action: (body as { action: string }).action })),
   updateFirmware: job(svc, JOBS.firmware, async ({ body }, server, db) => {
     const fwId = (body as { firmware: number }).firmware;
@@ -96,22 +96,30 @@ export const serverBareMetalActions = (svc: ResourceService): Record<string, Han
 });
 
 /** `POST /api/dcim/servers/remove_from_pool/`: takes the servers out of whatever pool holds them. */
-export const removeFromPool: Handler = async ({ body, req, ctx }) => {
-  const ids = [...new Set((body as { servers: number[] }).servers)];
-  const db = jobsOf(req).db;
-  const list = sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  );
-  const seen = orTrue(serverVisibility(ctx, "s"));
-  const found = rowsOf<{ id: number }>(
-    await db.execute(sql`SELECT s.id FROM servers s WHERE s.id IN (${list}) AND ${seen}`),
-  ).map((r) => r.id);
-  const missing = ids.filter((i) => !found.includes(i));
-  if (missing.length) throw badRequest({ servers: [`No server matches id ${missing.join(", ")}.`] });
-  const removed = rowsOf(
-    await db.execute(sql`UPDATE servers SET resource_pool_id = NULL, updated = now()
-      WHERE id IN (${list}) AND resource_pool_id IS NOT NULL RETURNING id`),
-  ).length;
-  return { status: 200, body: { removed } };
-};
+export const removeFromPool =
+  (svc: ResourceService): Handler =>
+  async ({ body, req, ctx }) => {
+    const ids = [...new Set((body as { servers: number[] }).servers)];
+    const list = sql.join(
+      ids.map((i) => sql`${i}`),
+      sql`, `,
+    );
+    const seen = orTrue(serverVisibility(ctx, "s"));
+    return jobsOf(req).db.transaction(async (t) => {
+      const tx = t as Database;
+      const found = rowsOf<{ id: number; pooled: boolean }>(
+        await tx.execute(
+          sql`SELECT s.id, s.resource_pool_id IS NOT NULL AS pooled FROM servers s WHERE s.id IN (${list}) AND ${seen} FOR UPDATE OF s`,
+        ),
+      );
+      const missing = ids.filter((i) => !found.some((r) => r.id === i));
+      if (missing.length) throw badRequest({ servers: [`No server matches id ${missing.join(", ")}.`] });
+      const pooled = found.filter((r) => r.pooled).map((r) => r.id);
+      // Each server taken out of its pool is an update in the change log, in this transaction.
+      await svc.recordedUpdate(tx, bindingOf("dcim.servers"), pooled, ctx, () =>
+        tx.execute(sql`UPDATE servers SET resource_pool_id = NULL, updated = now(), updated_by_request = ${ctx.requestId || null}
+          WHERE id IN (${list}) AND resource_pool_id IS NOT NULL`),
+      );
+      return { status: 200, body: { removed: pooled.length } };
+    });
+  };

@@ -3,7 +3,7 @@ import { rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { ipv4ToInt } from "../../discovery/ipv4";
 import { SCAN_JOB } from "../../discovery/scan";
-import type { BindingOptions } from "../../framework/binding";
+import { type BindingOptions, bindingOf } from "../../framework/binding";
 import { badRequest } from "../../framework/errors";
 import { accepted, jobsOf } from "../../jobs/accepted";
 
@@ -35,11 +35,15 @@ export const scanRangeBinding: BindingOptions = {
       const missing = ids.filter((i) => !found.includes(i));
       if (missing.length) throw badRequest({ scan_ranges: [`No scan range matches id ${missing.join(", ")}.`] });
       return accepted(req, svc, ctx, { kind: SCAN_JOB, params: { scan_ranges: ids } }, async (tx) => {
-        await tx.execute(
-          sql`UPDATE scan_ranges SET status = 'scanning', updated = now() WHERE id IN (${sql.join(
-            ids.map((i) => sql`${i}`),
-            sql`, `,
-          )})`,
+        // The status change is recorded in the change log, in the transaction that queues the job.
+        await svc.recordedUpdate(tx, bindingOf("discovery.scan-ranges"), ids, ctx, () =>
+          tx.execute(
+            sql`UPDATE scan_ranges SET status = 'scanning', updated = now(), updated_by_request = ${ctx.requestId || null}
+                WHERE id IN (${sql.join(
+                  ids.map((i) => sql`${i}`),
+                  sql`, `,
+                )})`,
+          ),
         );
       });
     },

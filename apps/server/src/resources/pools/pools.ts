@@ -1,7 +1,7 @@
 import type { FieldErrors } from "@rackplane/contract";
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
-import type { Binding, BindingOptions, WriteCheck } from "../../framework/binding";
+import { type Binding, type BindingOptions, bindingOf, type WriteCheck } from "../../framework/binding";
 import type { RequestContext } from "../../framework/context";
 import { badRequest, conflict } from "../../framework/errors";
 import type { ResourceService } from "../../framework/service";
@@ -74,8 +74,11 @@ export const poolBinding: BindingOptions = {
               (r) => `Server ${r.name} (id ${r.id}) is already in pool "${r.pool_name}"; remove it first.`,
             ),
           });
-        await tx.execute(
-          sql`UPDATE servers SET resource_pool_id = ${id}, updated = now() WHERE id IN (${idList(want)})`,
+        await svc.recordedUpdate(tx, bindingOf("dcim.servers"), want, ctx, () =>
+          tx.execute(
+            sql`UPDATE servers SET resource_pool_id = ${id}, updated = now(), updated_by_request = ${ctx.requestId || null}
+                WHERE id IN (${idList(want)})`,
+          ),
         );
       });
       return { status: 200, body: await svc.retrieve(b, id, ctx) };
@@ -98,8 +101,11 @@ export const poolBinding: BindingOptions = {
           throw badRequest({
             switches: taken.map((r) => `Switch ${r.name} (id ${r.id}) is already in pool "${r.pool_name}".`),
           });
-        await tx.execute(
-          sql`UPDATE switches SET resource_pool_id = ${id}, updated = now() WHERE id IN (${idList(switches)})`,
+        await svc.recordedUpdate(tx, bindingOf("dcim.switches"), switches, ctx, () =>
+          tx.execute(
+            sql`UPDATE switches SET resource_pool_id = ${id}, updated = now(), updated_by_request = ${ctx.requestId || null}
+                WHERE id IN (${idList(switches)})`,
+          ),
         );
       });
       return { status: 200, body: await svc.retrieve(b, id, ctx) };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dcimFixtures } from "./fixtures";
 import { make, startServer, type TestServer } from "./harness";
 
-/** The change log of rows a delete changes besides its own: cleared (set null) and cascaded. */
+/** The change log of side-effect writes: rows a delete clears (set null) or cascades to, rows an action changes with its own SQL. */
 
 let s: TestServer;
 beforeAll(async () => {
@@ -44,5 +44,35 @@ describe("change log of delete side effects", () => {
     ]);
     expect(rackChanges[0].prechange_data.name).toBe("Patch 1");
     expect((await s.get(`/api/dcim/accessories/${panel.id}/`)).status).toBe(404);
+  });
+});
+
+describe("change log of action SQL", () => {
+  it("servers an action assigns to a pool or takes out of it get update records in that request", async () => {
+    const pool = await make(s, "/api/pools/pools/", { name: "audit-pool" });
+    const a = await make(s, "/api/dcim/servers/", { name: "audit-srv-1" });
+    const b = await make(s, "/api/dcim/servers/", { name: "audit-srv-2" });
+    const changesOf = async (rid: string) =>
+      (await s.get(`/api/core/object-changes/?request_id=${rid}&object_type=dcim.servers&ordering=object_id`)).body
+        .results;
+
+    const assign = await s.post(`/api/pools/pools/${pool.id}/assign_servers/`, { servers: [a.id, b.id] });
+    expect(assign.status).toBe(200);
+    const assigned = await changesOf(assign.headers.get("x-request-id")!);
+    expect(assigned.map((c: any) => [c.action.value ?? c.action, c.object_id])).toEqual([
+      ["update", a.id],
+      ["update", b.id],
+    ]);
+    expect(assigned[0].prechange_data.resource_pool).toBeNull();
+    expect(assigned[0].postchange_data.resource_pool.id).toBe(pool.id);
+    expect(assigned[0].user_name ?? assigned[0].user?.username).toBe("admin");
+
+    // Only the server that was in a pool changes; the other one gets no record.
+    const c = await make(s, "/api/dcim/servers/", { name: "audit-srv-3" });
+    const remove = await s.post("/api/dcim/servers/remove_from_pool/", { servers: [a.id, c.id] });
+    expect(remove.status).toBe(200);
+    expect(remove.body.removed).toBe(1);
+    const removed = await changesOf(remove.headers.get("x-request-id")!);
+    expect(removed.map((r: any) => [r.object_id, r.postchange_data.resource_pool])).toEqual([[a.id, null]]);
   });
 });
