@@ -57,12 +57,28 @@ describe.skipIf(backend !== "postgresql")("Sentry error reporting", () => {
     cleanups.push(() => (dropped ? undefined : pg.drop()));
     const s: ServerProcess = await spawnServer(
       { databaseUrl: pg.url },
-      { SENTRY_DSN: `http://0123456789abcdef@127.0.0.1:${ingest.port}/42`, SENTRY_ENVIRONMENT: "test" },
+      {
+        SENTRY_DSN: `http://0123456789abcdef@127.0.0.1:${ingest.port}/42`,
+        SENTRY_ENVIRONMENT: "test",
+        SENTRY_TRACES_SAMPLE_RATE: "1",
+      },
     );
     cleanups.push(s.stop);
 
     expect((await s.request("GET", "/api/dcim/racks/")).status).toBe(200);
-    expect(ingest.envelopes).toHaveLength(0); // nothing to report while all is well
+    const items = () => ingest.envelopes.flatMap((e) => e.items);
+    // Traces: the request is an http.server span; no error event while all is well.
+    let span: any;
+    for (let i = 0; i < 100 && !span; i++) {
+      span = items()
+        .filter((it) => it.header.type === "span")
+        .flatMap((it) => it.payload.items ?? [])
+        .find((sp: any) => sp.attributes?.["url.path"]?.value === "/api/dcim/racks/");
+      if (!span) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(span, `no span; got ${JSON.stringify(ingest.envelopes).slice(0, 2000)}`).toBeDefined();
+    expect(span.attributes["sentry.op"].value).toBe("http.server");
+    expect(items().filter((it) => it.header.type === "event")).toHaveLength(0);
 
     await pg.drop();
     dropped = true;
@@ -74,9 +90,7 @@ describe.skipIf(backend !== "postgresql")("Sentry error reporting", () => {
 
     let event: any;
     for (let i = 0; i < 100 && !event; i++) {
-      event = ingest.envelopes
-        .flatMap((e) => e.items)
-        .find((it) => it.header.type === "event" && it.payload.tags?.request_id === requestId)?.payload;
+      event = items().find((it) => it.header.type === "event" && it.payload.tags?.request_id === requestId)?.payload;
       if (!event) await new Promise((r) => setTimeout(r, 100));
     }
     expect(event, `no event for ${requestId}; got ${JSON.stringify(ingest.envelopes).slice(0, 2000)}`).toBeDefined();
