@@ -46,18 +46,21 @@ await new Promise<void>((ok) => files.listen(0, "127.0.0.1", ok));
 const fileUrl = (name: string) => `http://127.0.0.1:${(files.address() as { port: number }).port}/${name}`;
 
 try {
-  // 1. How to log in to the BMCs: an auth profile with its credentials (tried in priority order).
+  // 1. How to log in to the BMCs: an auth profile with its credentials (its sub-resource
+  //    `auth-profiles/<id>/credentials/`, tried in priority order when registering).
   const profile = await rp.discovery.authProfiles.create({
     name: `lab-${run}`,
     node_classification: "Sushy emulators on loopback",
     bmc: "redfish",
   });
-  await rp.discovery.credentials.create({
-    auth_profile: profile.id,
+  await rp.discovery.authProfiles.addCredential(profile.id, {
     username: process.env.RACKPLANE_BMC_USER ?? "admin",
     password: process.env.RACKPLANE_BMC_PASSWORD ?? "rackplane-bmc",
   });
-  console.log(`auth profile ${profile.name} with 1 credential`);
+  const logins = await rp.discovery.authProfiles.credentials(profile.id);
+  console.log(
+    `auth profile ${profile.name} with ${logins.count} credential (${logins.results.map((c) => c.username).join(", ")})`,
+  );
 
   // 2. Where the BMCs are, then the scan (a job: 202, poll until done).
   const range = await rp.discovery.scanRanges.create({ name: `loopback-${run}`, ip_from: host, ip_to: host, ports });

@@ -69,7 +69,7 @@ describe("examples", () => {
     try {
       bmcs = await startBmcs(3);
       const out = await example("05-bare-metal.ts", { RACKPLANE_BMC_PORTS: bmcs.map((b) => b.port).join(",") });
-      expect(out).toMatch(/auth profile lab-\w+ with 1 credential/);
+      expect(out).toMatch(/auth profile lab-\w+ with 1 credential \(admin\)/);
       expect(out).toMatch(/scan job #\d+ completed: 3 BMCs on 127\.0\.0\.1/);
       expect(out).toContain("registered 3 of 3 nodes as servers");
       expect(out).toMatch(/pool production-\w+ \(group bare-metal-ops-\w+\): 3 servers/);

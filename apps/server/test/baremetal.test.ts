@@ -19,9 +19,9 @@ describe("discovery, registration and server actions over Redfish", () => {
     process.env.RACKPLANE_SCAN_MAX_ADDRESSES = "256";
     [s, bmcs, closedPort] = await Promise.all([startServer(), startBmcs(2), freePort()]);
     profile = await make(s, "/api/discovery/auth-profiles/", { name: "lab", bmc: "redfish" });
-    // A wrong login first: registration must fall through to the next credential.
-    await make(s, "/api/discovery/credentials/", {
-      auth_profile: profile.id,
+    // A wrong login first: registration must fall through to the next credential. Added under
+    // the profile (its sub-resource) and through the flat credentials list: the same rows.
+    await make(s, `/api/discovery/auth-profiles/${profile.id}/credentials/`, {
       username: "admin",
       password: "wrong",
       priority: 1,
@@ -56,6 +56,27 @@ describe("discovery, registration and server actions over Redfish", () => {
     expect(list.body.count).toBe(2);
     expect(list.body.results[0]).not.toHaveProperty("password");
     expect(list.body.results.map((c: { priority: number }) => c.priority)).toEqual([1, 2]);
+
+    const nested = await s.get(`/api/discovery/auth-profiles/${profile.id}/credentials/`);
+    expect(nested.status).toBe(200);
+    expect(nested.body.results).toEqual(list.body.results);
+    expect(nested.body.results[0]).toMatchObject({ username: "admin", auth_profile: { id: profile.id } });
+    expect((await s.get("/api/discovery/auth-profiles/999999/credentials/")).status).toBe(404);
+    expect(
+      (await s.post("/api/discovery/auth-profiles/999999/credentials/", { username: "x", password: "y" })).status,
+    ).toBe(404);
+    const missing = await s.post(`/api/discovery/auth-profiles/${profile.id}/credentials/`, { password: "y" });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toHaveProperty("username");
+    const other = await make(s, "/api/discovery/auth-profiles/", { name: "other" });
+    const moved = await s.post(`/api/discovery/auth-profiles/${profile.id}/credentials/`, {
+      username: "x",
+      password: "y",
+      auth_profile: other.id,
+    });
+    expect(moved.status).toBe(400); // the profile comes from the URL only
+    expect((await s.get(`/api/discovery/auth-profiles/${profile.id}/`)).body.credentials_count).toBe(2);
+    expect((await s.del(`/api/discovery/auth-profiles/${other.id}/`)).status).toBe(204);
   });
 
   it("refuses a range larger than the limit and bad ports, naming the field", async () => {

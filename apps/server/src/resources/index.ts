@@ -9,6 +9,7 @@ import { jobActions } from "./core/jobs";
 import { positionFitsRack } from "./dcim/rack-position";
 import { regionParentIsNotDescendant } from "./dcim/regions";
 import { serverBareMetalActions } from "./dcim/server-baremetal";
+import { authProfileBinding } from "./discovery/auth-profiles";
 import { credentialBinding } from "./discovery/credentials";
 import { nodeBinding } from "./discovery/nodes";
 import { scanRangeBinding } from "./discovery/scan-ranges";
@@ -39,7 +40,7 @@ export function bindAll() {
   bind(resources.dcim.serverEthernetInterfaces, schema.serverEthernetInterfaces, part);
   bind(resources.dcim.serverStorages, schema.serverStorages, part);
   bind(resources.dcim.serverFirmwares, schema.serverFirmwares, part);
-  bind(resources.discovery.authProfiles, schema.authProfiles);
+  bind(resources.discovery.authProfiles, schema.authProfiles, authProfileBinding);
   bind(resources.discovery.credentials, schema.credentials, credentialBinding);
   bind(resources.discovery.scanRanges, schema.scanRanges, scanRangeBinding);
   bind(resources.discovery.nodes, schema.nodes, nodeBinding);

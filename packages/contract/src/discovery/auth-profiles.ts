@@ -1,5 +1,7 @@
+import { z } from "zod";
 import { choices, f } from "../common/fields";
 import { defineResource } from "../common/resource";
+import { credentials } from "./credentials";
 
 export const BmcProtocol = choices("BmcProtocol", { redfish: "Redfish", ipmi: "IPMI" });
 
@@ -17,4 +19,29 @@ export const authProfiles = defineResource({
   },
   brief: ["name"],
   ordering: ["name"],
+  // The profile's credentials as its sub-resource (domain.md; MOJO's `auth_profile/<id>/credentials/`).
+  // They are the rows of `/api/discovery/credentials/`, where one is read, changed or deleted by id.
+  actions: {
+    credentials: {
+      path: "credentials",
+      detail: true,
+      method: "GET",
+      query: z
+        .object({
+          limit: z.coerce.number().int().min(0).optional(),
+          offset: z.coerce.number().int().min(0).optional(),
+        })
+        .strict(),
+      responses: { 200: credentials.schemas.Paginated },
+      summary: "The profile's credentials, in the order registration tries them (password never shown)",
+    },
+    addCredential: {
+      path: "credentials",
+      detail: true,
+      method: "POST",
+      body: credentials.schemas.Create.omit({ auth_profile: true }),
+      responses: { 201: credentials.schemas.Read },
+      summary: "Add a BMC login to the profile (the password is stored encrypted, never read back)",
+    },
+  },
 });
