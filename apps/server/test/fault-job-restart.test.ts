@@ -130,7 +130,9 @@ describe("restart during a job", () => {
         return ["completed", "failed", "cancelled"].includes(j.status.value) ? j : undefined;
       },
       90_000,
-    );
+    ).catch((e) => {
+      throw new Error(`${e.message}; restarted server's output:\n${second.output()}`);
+    });
     expect(job.attempts).toBeGreaterThanOrEqual(2); // handed out again after the kill
     expect(["completed", "failed"]).toContain(job.status.value);
     if (job.status.value === "failed") expect(job.error).not.toBe("");
