@@ -2,7 +2,6 @@ import type { Database } from "@rackplane/db";
 import { recordChanges } from "../framework/audit";
 import { bindingOf } from "../framework/binding";
 import type { Principal, RequestContext } from "../framework/context";
-import { ApiError } from "../framework/errors";
 import { defaultPageSettings } from "../framework/pagination";
 import { ResourceService } from "../framework/service";
 import type { JobRow } from "./queue";
@@ -27,22 +26,22 @@ export const actorOfRequest = (ctx: RequestContext): Actor => ({
   requestId: ctx.requestId || null,
 });
 
-/** Representations are read as an internal call (no visibility rule); links are paths. */
-const readContext = (a: Actor): RequestContext => ({ requestId: a.requestId ?? "", baseUrl: "", query: {}, path: "" });
-const recordContext = (a: Actor): RequestContext => ({
-  ...readContext(a),
+/** The actor as the service's context: links in the recorded representations are paths. */
+const contextOf = (a: Actor): RequestContext => ({
+  requestId: a.requestId ?? "",
+  baseUrl: "",
+  query: {},
+  path: "",
   user: a.userId === null ? undefined : ({ id: a.userId, username: a.username } as Principal),
 });
-
-/** The representation without `updated`, which every write bumps: equal = nothing changed. */
-const essence = (r: Record<string, unknown> | null) => (r ? JSON.stringify({ ...r, updated: undefined }) : "");
 
 /**
  * Runs a write the generic service does not make (a job storing a BMC's inventory,
  * a status set by a deployment) and records the object's change — before and
- * after, as the API shows them — in the same transaction, under the actor's
- * user and request. `write` returns the object's id (it may create it: `id` null).
- * A write that changed nothing the API shows leaves no record.
+ * after, as the API shows them — in the same transaction, under the actor's user
+ * and request. `write` returns the object's id; with `id` null it creates the
+ * object (a "create" record). Updates go through `ResourceService.recordedUpdate`,
+ * so a write that changed nothing the API shows leaves no record.
  */
 export async function recordedWrite(
   tx: Database,
@@ -53,15 +52,13 @@ export async function recordedWrite(
 ): Promise<number> {
   const b = bindingOf(key);
   const svc = new ResourceService(tx, defaultPageSettings);
-  const read = (oid: number) =>
-    svc.retrieve(b, oid, readContext(actor), false, tx).catch((e) => {
-      if (e instanceof ApiError && e.status === 404) return null; // not there (yet, or any more)
-      throw e;
-    });
-  const pre = id === null ? null : await read(id);
-  const written = await write();
-  const post = await read(written);
-  if (post && essence(pre) !== essence(post))
-    await recordChanges(tx, b, recordContext(actor), pre ? "update" : "create", [{ id: written, pre, post }]);
-  return written;
+  const ctx = contextOf(actor);
+  if (id !== null) {
+    await svc.recordedUpdate(tx, b, [id], ctx, write);
+    return id;
+  }
+  const created = await write();
+  const post = await svc.retrieve(b, created, { ...ctx, user: undefined }, false, tx);
+  await recordChanges(tx, b, ctx, "create", [{ id: created, pre: null, post }]);
+  return created;
 }
