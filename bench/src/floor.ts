@@ -27,8 +27,14 @@ const COLUMNS = `s.id, to_json(s.created) #>> '{}' AS created, to_json(s.updated
   CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object('id', a.id, 'name', a.name) END AS asset_model,
   s.manufacturer, s.model, s.serial_number, s.sku, s.bios_version, s.bmc_url, s.power_state, s.status,
   CASE WHEN r.id IS NULL THEN NULL ELSE json_build_object('id', r.id, 'name', r.name) END AS rack,
-  s.position, s.asset_tag, s.local_context_data, s.service_environment_id`;
-const FROM = "FROM servers s LEFT JOIN asset_models a ON a.id = s.asset_model_id LEFT JOIN racks r ON r.id = s.rack_id";
+  CASE WHEN p.id IS NULL THEN NULL ELSE json_build_object('id', p.id, 'name', p.name) END AS resource_pool,
+  CASE WHEN nd.id IS NULL THEN NULL ELSE json_build_object('id', nd.id, 'address', host(nd.address), 'port', nd.port) END AS node,
+  s.position, s.asset_tag, s.local_context_data, s.service_environment_id,
+  (SELECT coalesce(json_agg(json_build_object('id', l.id, 'niw', l.niw, 'software_id', sw.id, 'software', sw.name) ORDER BY l.niw, l.id), '[]'::json)
+     FROM base_object_licences bl JOIN licences l ON l.id = bl.licence_id JOIN software sw ON sw.id = l.software_id
+     WHERE bl.base_object_id = s.id) AS licences`;
+const FROM = `FROM servers s LEFT JOIN asset_models a ON a.id = s.asset_model_id LEFT JOIN racks r ON r.id = s.rack_id
+  LEFT JOIN pools p ON p.id = s.resource_pool_id LEFT JOIN nodes nd ON nd.id = s.node_id`;
 
 type Row = Record<string, any>;
 const brief = (base: string, path: string, o: Row | null, extra: Row = {}) =>
@@ -61,11 +67,40 @@ function present(base: string, r: Row): Row {
     power_state: { value: r.power_state, label: POWER[r.power_state] },
     status: { value: r.status, label: STATUS[r.status] },
     rack: brief(base, "racks", r.rack),
+    resource_pool: r.resource_pool
+      ? {
+          id: r.resource_pool.id,
+          url: `${base}/api/pools/pools/${r.resource_pool.id}/`,
+          display: r.resource_pool.name,
+          name: r.resource_pool.name,
+        }
+      : null,
+    node: r.node
+      ? {
+          id: r.node.id,
+          url: `${base}/api/discovery/nodes/${r.node.id}/`,
+          display: `${r.node.address}:${r.node.port}`,
+          address: r.node.address,
+          port: r.node.port,
+        }
+      : null,
     position: r.position,
     asset_tag: r.asset_tag,
     local_context_data: r.local_context_data,
     // The seed assigns no service environments; a hand-written floor would join them like racks.
     service_environment: r.service_environment_id === null ? null : { id: r.service_environment_id },
+    licences: (r.licences as Row[]).map((l) => ({
+      id: l.id,
+      url: `${base}/api/assets/licences/${l.id}/`,
+      display: l.niw,
+      niw: l.niw,
+      software: {
+        id: l.software_id,
+        url: `${base}/api/assets/software/${l.software_id}/`,
+        display: l.software,
+        name: l.software,
+      },
+    })),
   };
 }
 
