@@ -35,6 +35,36 @@ export function whereOf(b: Binding, a: string, query: Record<string, unknown>): 
   return conds;
 }
 
+/** Query keys that add a condition besides the declared filter params. */
+const CONDITION_KEYS = new Set(["search", "tag", "created_by_request", "updated_by_request"]);
+
+/**
+ * When the only condition of a query is exact values of one choice field
+ * (`?status=in_use&status=free`): that column and those values, so a
+ * maintained per-value count can answer instead of a scan (see counts.ts).
+ */
+export function valueFilterOf(b: Binding, query: Record<string, unknown>): ValueFilter | undefined {
+  let found: ValueFilter | undefined;
+  let conditions = 0;
+  const byName = new Map(b.resource.filterParams.map((p) => [p.name, p]));
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    const param = byName.get(name);
+    if (!param && !CONDITION_KEYS.has(name)) continue;
+    if (name === "search" && !String(value).trim()) continue;
+    conditions++;
+    const fd = param && b.resource.fields[param.field];
+    if ((param?.lookup === "exact" || param?.lookup === "in") && fd?.kind === "choice")
+      found = { column: b.columns.get(param.field)!, values: (Array.isArray(value) ? value : [value]).map(String) };
+  }
+  return conditions === 1 ? found : undefined;
+}
+
+export interface ValueFilter {
+  column: string;
+  values: string[];
+}
+
 /** Objects the change log says request `requestId` created / updated (indexed on request_id). */
 function changedByRequest(b: Binding, a: string, action: string, requestId: string): SQL {
   return sql`${col(a, "id")} IN (SELECT "object_id" FROM "object_changes" WHERE "request_id" = ${requestId}

@@ -156,7 +156,10 @@ function presenterOf(r: AnyResource, brief: boolean, only?: readonly string[]): 
   if (brief || !only) {
     const common = brief ? briefs : whole;
     let p = common.get(r);
-    if (!p) common.set(r, (p = buildPresenter(r, brief)));
+    if (!p) {
+      p = buildPresenter(r, brief);
+      common.set(r, p);
+    }
     return p;
   }
   const key = `${r.key}|${only.join(",")}`;
@@ -173,7 +176,7 @@ function buildPresenter(r: AnyResource, brief: boolean, only?: readonly string[]
   const names = (brief ? r.brief : (only ?? Object.keys(r.fields))).filter(
     (n) => n !== "id" && !r.fields[n]!.options.writeOnly,
   );
-  return { names, values: names.map((n) => valueOf(r, r.fields[n]!)), display: compileDisplay(r.display) };
+  return { names, values: names.map((n) => fieldPresenter(r, r.fields[n]!)), display: compileDisplay(r.display) };
 }
 
 /** A row from `selectList` → the API representation. */
@@ -192,7 +195,7 @@ export function present(
 }
 
 /** The conversion of one field's selected value to its representation. */
-function valueOf(owner: AnyResource, fd: AnyField): (v: unknown, ctx: RequestContext) => unknown {
+function fieldPresenter(owner: AnyResource, fd: AnyField): (v: unknown, ctx: RequestContext) => unknown {
   const empty = fd.kind === "m2m" ? () => [] : () => null;
   const convert = ((): ((v: unknown, ctx: RequestContext) => unknown) => {
     switch (fd.kind) {
