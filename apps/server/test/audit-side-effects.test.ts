@@ -76,3 +76,32 @@ describe("change log of action SQL", () => {
     expect(removed.map((r: any) => [r.object_id, r.postchange_data.resource_pool])).toEqual([[a.id, null]]);
   });
 });
+
+describe("change log of derived links", () => {
+  it("addresses re-linked by a network create or delete get update records in that request", async () => {
+    await make(s, "/api/ipam/networks/", { address: "10.77.0.0/16" });
+    const ip = await make(s, "/api/ipam/ip-addresses/", { address: "10.77.1.5" });
+    const unrelated = await make(s, "/api/ipam/ip-addresses/", { address: "10.77.9.9" });
+    const changesOf = async (rid: string) =>
+      (await s.get(`/api/core/object-changes/?request_id=${rid}&object_type=ipam.ip-addresses&ordering=id`)).body
+        .results;
+
+    const small = await s.post("/api/ipam/networks/", { address: "10.77.1.0/24" });
+    expect(small.status).toBe(201);
+    const moved = await changesOf(small.headers.get("x-request-id")!);
+    expect(moved.map((c: any) => [c.action.value ?? c.action, c.object_id])).toEqual([["update", ip.id]]);
+    expect(moved[0].prechange_data.network, JSON.stringify(moved)).not.toBeNull();
+    expect(moved[0].prechange_data.network.display).toBe("10.77.0.0/16");
+    expect(moved[0].postchange_data.network.id).toBe(small.body.id);
+    expect(moved.some((c: any) => c.object_id === unrelated.id)).toBe(false);
+
+    const del = await s.del(`/api/ipam/networks/${small.body.id}/`);
+    expect(del.status).toBe(204);
+    // The delete clears the address's network (set null), then re-derivation links it to the /16.
+    const back = await changesOf(del.headers.get("x-request-id")!);
+    expect(back.map((c: any) => [c.object_id, c.postchange_data.network?.display ?? null])).toEqual([
+      [ip.id, null],
+      [ip.id, "10.77.0.0/16"],
+    ]);
+  });
+});

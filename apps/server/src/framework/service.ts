@@ -352,7 +352,7 @@ export class ResourceService {
       "delete",
       before.map((pre) => ({ id: Number(pre.id), pre, post: null })),
     );
-    await b.afterWrite?.(tx, ids, undefined);
+    await b.afterWrite?.(tx, ids, ctx);
   }
 }
 
