@@ -81,15 +81,19 @@ try {
   console.log(`registered ${serverIds.length} of ${nodes.length} nodes as servers`);
   if (!serverIds.length) throw new Error("no server registered; are the BMC ports and login right?");
 
-  // 4. A pool for a team (its group decides who sees it), filled by node ids. Servers already
-  //    in a pool (an earlier run) stay where they are: a pool never takes another pool's servers.
+  // 4. A pool for a team (its group decides who sees it), filled by node ids. A pool never
+  //    takes another pool's servers: those from an earlier run are taken out of theirs first.
   const group = await rp.users.groups.create({ name: `bare-metal-ops-${run}` });
   const pool = await rp.pools.pools.create({ name: `production-${run}`, description: "Walkthrough", group: group.id });
-  const free = (await rp.dcim.servers.list({ id: serverIds, resource_pool__isnull: true, limit: 1000 })).results;
+  const servers = (await rp.dcim.servers.list({ id: serverIds, limit: 1000 })).results;
+  const pooled = servers.filter((s) => s.resource_pool).map((s) => s.id);
+  if (pooled.length) {
+    const { removed } = await rp.dcim.servers.removeFromPool({ servers: pooled });
+    console.log(`took ${removed} servers out of an earlier run's pool`);
+  }
   const registered = (await rp.discovery.nodes.list({ scan_range: range.id, status: "registered", limit: 1000 }))
     .results;
-  const freeNodes = registered.filter((n) => free.some((s) => s.id === n.server?.id)).map((n) => n.id);
-  const filled = freeNodes.length ? await rp.pools.pools.assignServers(pool.id, { nodes: freeNodes }) : pool;
+  const filled = await rp.pools.pools.assignServers(pool.id, { nodes: registered.map((n) => n.id) });
   console.log(`pool ${filled.name} (group ${group.name}): ${filled.servers_count} servers`);
 
   // 5. Firmware for the servers' model. sushy's fake driver keeps no firmware, so its
@@ -100,7 +104,7 @@ try {
     manufacturer: maker.id,
     category: "server",
   });
-  await rp.dcim.servers.bulkPatch(free.map((s) => ({ id: s.id, asset_model: model.id })));
+  await rp.dcim.servers.bulkPatch(servers.map((s) => ({ id: s.id, asset_model: model.id })));
   const bios = await rp.firmware.firmware.create({
     name: `bios-${run}`,
     version: "2.1",
@@ -109,7 +113,7 @@ try {
     asset_models: [model.id],
     file_url: fileUrl("bios-2.1.bin"),
   });
-  for (const s of free) {
+  for (const s of servers) {
     const job = await finished(await rp.dcim.servers.updateFirmware(s.id, { firmware: bios.id }));
     console.log(
       `update_firmware on ${s.name}: job #${job.id} ${job.status.value}${job.error ? ` — ${job.error}` : ""}`,
@@ -123,7 +127,7 @@ try {
     arch: "x86_64",
     file_url: fileUrl("debian-13.iso"),
   });
-  for (const s of free) {
+  for (const s of servers) {
     const job = await finished(await rp.dcim.servers.deployOs(s.id, { os_image: image.id }));
     const boot = (job.result as { boot?: string } | null)?.boot;
     console.log(
