@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backend } from "./harness";
 import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
@@ -39,6 +40,33 @@ const N = 8000;
 const tags = (prefix: string) =>
   Array.from({ length: N }, (_, i) => ({ name: `${prefix}-${i}`, slug: `${prefix}-${i}`, color: "00ff00" }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A POST whose body goes out in two halves: the first now, the second on `sendRest()`. */
+function streamedPost(s: ServerProcess, path: string, body: string) {
+  const bytes = Buffer.from(body);
+  const half = Math.floor(bytes.length / 2);
+  const req = httpRequest(`${s.baseUrl}${path}`, {
+    method: "POST",
+    agent: false,
+    headers: {
+      authorization: `Token ${s.token}`,
+      "content-type": "application/json",
+      "content-length": String(bytes.length),
+    },
+  });
+  const response = new Promise<{ status: number; body: any }>((ok, fail) => {
+    req.on("error", fail);
+    req.on("response", (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () =>
+        ok({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString() || "null") }),
+      );
+    });
+  });
+  req.write(bytes.subarray(0, half));
+  return { response, sendRest: () => req.end(bytes.subarray(half)) };
+}
 
 describe("operations of the server process", () => {
   it("logs one JSON line per request with its request id, method, url, status and user", {
@@ -85,13 +113,15 @@ describe("operations of the server process", () => {
     timeout: 240_000,
   }, async () => {
     const s = await start({ RACKPLANE_LOG_LEVEL: "info" });
-    const outcome = s.request("POST", "/api/core/tags/", tags("inflight")).then((r) => ({
+    const post = streamedPost(s, "/api/core/tags/", JSON.stringify(tags("inflight")));
+    const outcome = post.response.then((r) => ({
       status: r.status,
       at: Date.now(),
       created: Array.isArray(r.body) ? r.body.length : 0,
     }));
     if (pg) {
       // Observed from the database: the bulk insert runs inside an open transaction.
+      post.sendRest();
       let seen = false;
       for (let i = 0; i < 600 && !seen; i++) {
         const rows = await pg.sql`SELECT 1 FROM pg_stat_activity
@@ -102,7 +132,9 @@ describe("operations of the server process", () => {
       }
       expect(seen, "the bulk insert was never seen running").toBe(true);
     } else {
-      await sleep(400); // the body is sent and being written (asserted below: it answers after the signal)
+      // PGlite runs inside the server process: the request is in flight while its body is
+      // still arriving — half of it is sent now, the rest after the signal.
+      await sleep(300);
     }
     const signalAt = Date.now();
     s.proc.kill("SIGTERM");
@@ -113,6 +145,7 @@ describe("operations of the server process", () => {
       (e: Error) => (e.cause as { code?: string })?.code ?? e.message,
     );
     expect(late).toBe("ECONNREFUSED");
+    if (!pg) post.sendRest();
     const done = await outcome;
     expect(done.status).toBe(201);
     expect(done.created).toBe(N);
