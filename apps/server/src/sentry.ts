@@ -38,7 +38,12 @@ export function errorReporter(settings: SentrySettings, log: Logger): Promise<Er
         const requestId = String(res.getHeader("X-Request-ID") ?? "");
         const user = principalOfRequest(req);
         Sentry.captureException(err, {
-          tags: { request_id: requestId, method: req.method, status: String(status) },
+          tags: {
+            request_id: requestId,
+            method: req.method,
+            status: String(status),
+            ...(res.locals.operation ? { operation: String(res.locals.operation) } : {}),
+          },
           extra: { url: req.originalUrl },
           user: user ? { id: String(user.id), username: user.username } : undefined,
         });

@@ -100,6 +100,7 @@ describe("operations of the server process", () => {
       req: { id, method: "GET", url: "/api/dcim/racks/?limit=1" },
       res: { statusCode: 200 },
       user: "admin",
+      operation: "dcim.racks.list",
     });
     expect(typeof ok.responseTime).toBe("number");
     // Credentials never reach the log.

@@ -8,7 +8,7 @@ const STATUS_PATHS = new Set(["/api/status/", "/api/status/live/"]);
 /**
  * One JSON line per request when its response is finished (pino-http): request id
  * (the `X-Request-ID` the response carries, so a client's report finds the line),
- * method, url, status, time, user. Headers are not logged: they carry credentials.
+ * method, url, status, time, user, contract operation. Headers are not logged: they carry credentials.
  * 4xx log at warn, 5xx at error (with the cause's stack); status probes at debug, or
  * warn when not ready (a load balancer polls them every few seconds).
  */
@@ -38,18 +38,20 @@ export function requestLog(log: Logger) {
       if (err || res.statusCode >= 500) return "error";
       return res.statusCode >= 400 ? "warn" : "info";
     },
-    customSuccessObject: (req, _res, val) => withUser(req, val),
+    customSuccessObject: (req, res, val) => withUser(req, res, val),
     // A 5xx without a thrown cause (a readiness 503) gets no made-up error and stack.
     customErrorObject: (req, res, _err, val) => {
       if (!(res as ServerResponse & { err?: Error }).err) delete val.err;
-      return withUser(req, val);
+      return withUser(req, res, val);
     },
     customSuccessMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
     customErrorMessage: (req, res) => `${req.method} ${req.url} ${res.statusCode}`,
   });
 }
 
-function withUser(req: IncomingMessage, val: Record<string, unknown>) {
+/** The caller and the contract operation (`dcim.racks.retrieve`), when known. */
+function withUser(req: IncomingMessage, res: ServerResponse, val: Record<string, unknown>) {
   const p = principalOfRequest(req as never);
-  return p ? { ...val, user: p.username } : val;
+  const operation = (res as ServerResponse & { locals?: { operation?: string } }).locals?.operation;
+  return { ...val, ...(operation ? { operation } : {}), ...(p ? { user: p.username } : {}) };
 }

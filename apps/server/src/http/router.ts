@@ -59,6 +59,7 @@ export function mountContract(
           candidates.find((c) => isBulk(c.route) === bodyIsArray) ??
           candidates.find((c) => !isBulk(c.route)) ??
           candidates[0]!;
+        res.locals.operation = entry.key; // named in the request log line and error reports
         opts.authorize?.(entry.key, req);
         const result = await run(entry, req, handlers.get(entry.key)!, opts);
         if (opts.validateResponses) checkResponse(entry, result);
