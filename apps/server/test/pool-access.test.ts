@@ -1,3 +1,4 @@
+import { rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make, startServer, type TestServer } from "./harness";
@@ -143,6 +144,27 @@ describe("pool access by group", () => {
     const del = await s.del(`/api/users/groups/${id.blue}/`);
     expect(del.status).toBe(409);
     expect(del.body.detail).toMatch(/pools/);
+  });
+
+  it("hides jobs on another group's servers; jobs on visible servers and one's own jobs stay visible", async () => {
+    const job = async (server: number) => {
+      const [row] = rowsOf<{ id: number }>(
+        await s.database.db.execute(sql`INSERT INTO jobs (kind, object_type, object_id)
+          VALUES ('dcim.servers.power', 'dcim.servers', ${server}) RETURNING id`),
+      );
+      return row!.id;
+    };
+    const onBlue = await job(id.b1);
+    const onFree = await job(id.free2);
+    const seen = async (who: typeof ann) =>
+      (await who.get("/api/core/jobs/?limit=100")).body.results.map((j: { id: number }) => j.id);
+    expect(await seen(ann)).toEqual([onFree]);
+    expect((await seen(ben)).sort()).toEqual([onBlue, onFree].sort());
+    expect((await seen(s)).length).toBe(2);
+    expect((await ann.get(`/api/core/jobs/${onBlue}/`)).status).toBe(404);
+    expect((await ann.post(`/api/core/jobs/${onBlue}/cancel/`)).status).toBe(404);
+    expect((await s.get(`/api/core/jobs/${onBlue}/`)).body.status.value).toBe("pending");
+    expect((await ben.post(`/api/core/jobs/${onBlue}/cancel/`)).body.status.value).toBe("cancelled");
   });
 
   it("shows anonymous readers (RACKPLANE_ANONYMOUS_READ) no pools and only servers in no pool", async () => {

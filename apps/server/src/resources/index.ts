@@ -15,7 +15,7 @@ import { nodeBinding } from "./discovery/nodes";
 import { scanRangeBinding } from "./discovery/scan-ranges";
 import { firmwareBinding } from "./firmware/firmware";
 import { bindIpam } from "./ipam";
-import { serverPartVisibility, serverVisibility } from "./pools/access";
+import { jobVisibility, serverPartVisibility, serverVisibility } from "./pools/access";
 import { poolBinding } from "./pools/pools";
 import { tokenBinding } from "./users/tokens";
 import { groupBinding, userBinding } from "./users/users";
@@ -26,7 +26,7 @@ import { groupBinding, userBinding } from "./users/users";
  */
 export function bindAll() {
   bind(resources.core.tags, schema.tags);
-  bind(resources.core.jobs, schema.jobs, { actions: jobActions });
+  bind(resources.core.jobs, schema.jobs, { actions: jobActions, visibility: jobVisibility });
   bind(resources.core.objectChanges, schema.objectChanges);
   bind(resources.core.eventForwardings, schema.eventForwardings, forwardingBinding);
   bind(resources.core.eventDeliveries, schema.eventDeliveries);

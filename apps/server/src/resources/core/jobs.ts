@@ -8,6 +8,7 @@ import { jobsOf } from "../../jobs/accepted";
 export const jobActions = (svc: ResourceService, b: Binding): Record<string, Handler> => ({
   cancel: async ({ params, ctx, req }) => {
     const id = params.id as number;
+    await svc.retrieve(b, id, ctx, true); // a job the caller may not see is a 404, not cancelled
     const outcome = await jobsOf(req).cancel(id);
     if (outcome === "missing") throw notFound(`No Job matches id ${id}.`);
     const job = (await svc.retrieve(b, id, ctx)) as { status: { value: string } };

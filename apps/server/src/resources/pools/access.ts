@@ -53,3 +53,16 @@ export function mayUseGroup(ctx: RequestContext, groupId: unknown): boolean {
   if (uid === undefined) return true;
   return groupId != null && (ctx.user?.groupIds ?? []).includes(Number(groupId));
 }
+
+/**
+ * Jobs (alias `a`) follow the server they act on: a non-superuser sees the jobs
+ * they started and jobs on objects other than servers, but not jobs on servers
+ * of another group's pool (their params and results describe those servers).
+ */
+export function jobVisibility(ctx: RequestContext, a: string): SQL | undefined {
+  const uid = restrictedTo(ctx);
+  if (uid === undefined) return undefined;
+  const rule = serverVisibility(ctx, "vs")!;
+  return sql`(${col(a, "user_id")} = ${uid}::int OR ${col(a, "object_type")} <> 'dcim.servers'
+    OR EXISTS (SELECT 1 FROM servers vs WHERE vs.id = ${col(a, "object_id")} AND ${rule}))`;
+}
