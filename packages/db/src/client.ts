@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -11,6 +11,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { openPglite } from "./pglite-template";
 
 export type Database = PgDatabase<PgQueryResultHKT>;
 export type Backend = "pglite" | "postgresql";
@@ -65,13 +66,17 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
   }
   const dataDir = opts.dataDir ?? "./.rackplane/data";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const cluster = await openPglite(dataDir);
+  const client = cluster.client;
   const db = drizzlePglite(client, { logger: countingLogger }) as unknown as Database;
   return handle(
     db,
     "pglite",
     { pglite: client },
-    () => migratePglite(db as never, { migrationsFolder }),
+    async () => {
+      await migratePglite(db as never, { migrationsFolder });
+      await cluster.saveTemplate();
+    },
     () => client.close(),
   );
 }
