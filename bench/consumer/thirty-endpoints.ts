@@ -1,7 +1,8 @@
 // A consumer script calling 30 endpoints through the typed SDK; `pnpm bench`
 // times `tsc --noEmit` on it (what a user's editor and CI pay for the types).
-// Imported from the SDK's sources: the bench does not depend on a built SDK.
-import { Rackplane } from "../../packages/sdk/src/index";
+// `rackplane-sdk` is mapped by the tsconfig: the SDK sources (tsconfig.json) or the
+// published build, dist/index.d.ts (tsconfig.dist.json) — what a user installs.
+import { Rackplane } from "rackplane-sdk";
 
 const rp = new Rackplane({ baseUrl: "http://127.0.0.1:8000", token: "x".repeat(40) });
 
