@@ -154,8 +154,8 @@ describe("pool access by group", () => {
       );
       return row!.id;
     };
-    const onBlue = await job(id.b1);
-    const onFree = await job(id.free2);
+    const onBlue = await job(id.b1!);
+    const onFree = await job(id.free2!);
     const seen = async (who: typeof ann) =>
       (await who.get("/api/core/jobs/?limit=100")).body.results.map((j: { id: number }) => j.id);
     expect(await seen(ann)).toEqual([onFree]);
