@@ -1,6 +1,6 @@
-import postgres from "postgres";
+import { openDb, type Target } from "./db";
 import { floorBulkInsert } from "./floor";
-import { AUTH } from "./processes";
+import { AUTH, type Child } from "./processes";
 
 const item = (prefix: string, i: number) => ({
   name: `${prefix}-${i}`,
@@ -11,15 +11,20 @@ const item = (prefix: string, i: number) => ({
   position: null,
 });
 
+/** The benchmark's rows go again, so the seed stays as it was (and is reused by the next run). */
+const DELETE = "DELETE FROM servers WHERE name LIKE $1";
+
 /**
  * Bulk create of `n` servers: one POST of an array to the server (validated,
  * all-or-none, returns the created representations) vs. the floor's multi-row
- * INSERT in one transaction. The rows are deleted afterwards so the seed stays as it was.
+ * INSERT in one transaction, on the floor's database opened in this process.
+ * Runs last for a seed: it stops both programs, because a PGlite directory opens in
+ * one process only (the floor's copy for the INSERT, the server's for the clean-up).
  */
-export async function bulkBench(serverBase: string, url: string, n: number) {
+export async function bulkBench(server: Child, floor: Child, targets: { server: Target; floor: Target }, n: number) {
   const body = JSON.stringify(Array.from({ length: n }, (_, i) => item("bulk", i)));
   let t = performance.now();
-  const r = await fetch(`${serverBase}/api/dcim/servers/`, {
+  const r = await fetch(`${server.base}/api/dcim/servers/`, {
     method: "POST",
     headers: { "content-type": "application/json", accept: "application/json", ...AUTH },
     body,
@@ -27,14 +32,23 @@ export async function bulkBench(serverBase: string, url: string, n: number) {
   await r.arrayBuffer();
   const serverMs = performance.now() - t;
   const queries = Number(r.headers.get("x-query-count") ?? -1);
-  t = performance.now();
-  await floorBulkInsert(
-    url,
-    Array.from({ length: n }, (_, i) => item("floorbulk", i)),
-  );
-  const floorMs = performance.now() - t;
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  await sql`DELETE FROM servers WHERE name LIKE 'bulk-%' OR name LIKE 'floorbulk-%'`;
-  await sql.end();
+
+  await floor.stop();
+  const db = await openDb(targets.floor, 1);
+  let floorMs: number;
+  try {
+    t = performance.now();
+    await floorBulkInsert(
+      db,
+      Array.from({ length: n }, (_, i) => item("floorbulk", i)),
+    );
+    floorMs = performance.now() - t;
+    await db.query(DELETE, ["floorbulk-%"]);
+  } finally {
+    await db.end();
+  }
+  await server.stop();
+  const cleanup = await openDb(targets.server, 1);
+  await cleanup.query(DELETE, ["bulk-%"]).finally(() => cleanup.end());
   return { status: r.status, serverMs: Math.round(serverMs), floorMs: Math.round(floorMs), queries };
 }

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import postgres from "postgres";
+import { type Db, openDb, type Query, type Row, type Target } from "./db";
 
 /**
  * The floor: what a competent engineer writes by hand for the servers list and
- * detail — node:http, postgres.js, one hand-written SELECT building the nested
- * JSON in SQL, plus the exact count the API promises. It answers with the same
+ * detail — node:http, postgres.js (or PGlite in-process, as the server deploys on
+ * either), one hand-written SELECT building the nested JSON in SQL, plus the
+ * exact count the API promises. It answers with the same
  * JSON as Rackplane (the benchmark checks that before measuring), so the ratio
  * server/floor is the cost of the framework.
  */
@@ -36,7 +37,6 @@ const COLUMNS = `s.id, to_json(s.created) #>> '{}' AS created, to_json(s.updated
 const FROM = `FROM servers s LEFT JOIN asset_models a ON a.id = s.asset_model_id LEFT JOIN racks r ON r.id = s.rack_id
   LEFT JOIN pools p ON p.id = s.resource_pool_id LEFT JOIN nodes nd ON nd.id = s.node_id`;
 
-type Row = Record<string, any>;
 const brief = (base: string, path: string, o: Row | null, extra: Row = {}) =>
   o ? { id: o.id, url: `${base}/api/dcim/${path}/${o.id}/`, display: o.name, name: o.name, ...extra } : null;
 
@@ -104,19 +104,21 @@ function present(base: string, r: Row): Row {
   };
 }
 
-export function createFloor(url: string, poolSize = 10) {
-  const sql = postgres(url, { max: poolSize, onnotice: () => {} });
-
+export function createFloor(db: Db) {
   async function list(base: string, q: URLSearchParams) {
     const limit = Math.min(Number(q.get("limit") ?? 50), 1000);
     const offset = Number(q.get("offset") ?? 0);
     const status = q.get("status");
-    const where = status ? sql`WHERE s.status = ${status}` : sql``;
+    const params: unknown[] = status ? [status] : [];
+    const where = status ? "WHERE s.status = $1" : "";
     const [[counted], rows] = await Promise.all([
-      sql`SELECT count(*)::int AS n FROM servers s ${where}`,
-      sql`SELECT ${sql.unsafe(COLUMNS)} ${sql.unsafe(FROM)} ${where} ORDER BY s.name, s.id LIMIT ${limit} OFFSET ${offset}`,
+      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM servers s ${where}`, params),
+      db.query(
+        `SELECT ${COLUMNS} ${FROM} ${where} ORDER BY s.name, s.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, limit, offset],
+      ),
     ]);
-    const count = counted!.n as number;
+    const count = counted!.n;
     const link = (o: number) => {
       const p = new URLSearchParams();
       if (status) p.set("status", status);
@@ -133,7 +135,7 @@ export function createFloor(url: string, poolSize = 10) {
   }
 
   async function detail(base: string, id: number) {
-    const [row] = await sql`SELECT ${sql.unsafe(COLUMNS)} ${sql.unsafe(FROM)} WHERE s.id = ${id}`;
+    const [row] = await db.query(`SELECT ${COLUMNS} ${FROM} WHERE s.id = $1`, [id]);
     return row ? present(base, row) : null;
   }
 
@@ -160,24 +162,38 @@ export function createFloor(url: string, poolSize = 10) {
   });
   const close = async () => {
     server.close();
-    await sql.end();
+    await db.end();
   };
-  return { server, sql, close };
+  return { server, db, close };
 }
 
-/** The multi-row INSERT the bulk benchmark compares with: 1,000 rows a statement, one transaction. */
-export async function floorBulkInsert(url: string, rows: Row[]) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await sql.begin(async (tx) => {
-      for (let i = 0; i < rows.length; i += 1000) await tx`INSERT INTO servers ${sql(rows.slice(i, i + 1000))}`;
-    });
-  } finally {
-    await sql.end();
-  }
+/**
+ * The multi-row INSERT the bulk benchmark compares with: 1,000 rows a statement, one
+ * transaction; the columns are the first row's keys (as postgres.js `sql(rows)` takes them).
+ */
+export async function floorBulkInsert(db: Db, rows: Row[]) {
+  const columns = Object.keys(rows[0] ?? {});
+  await db.begin(async (tx: Query) => {
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      const tuples = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(", ")})`);
+      await tx.query(
+        `INSERT INTO servers (${columns.join(", ")}) VALUES ${tuples.join(", ")}`,
+        chunk.flatMap((row) => columns.map((c) => row[c] ?? null)),
+      );
+    }
+  });
+}
+
+/** As the server: PostgreSQL when DATABASE_URL is set, else PGlite in RACKPLANE_DATA_DIR. */
+export function floorTarget(env: NodeJS.ProcessEnv): Target {
+  return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.RACKPLANE_DATA_DIR ?? "./.rackplane/data" };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { server } = createFloor(process.env.DATABASE_URL!, Number(process.env.POOL_SIZE ?? 10));
+  const db = await openDb(floorTarget(process.env), Number(process.env.POOL_SIZE ?? 10));
+  const { server, close } = createFloor(db);
   server.listen(Number(process.env.PORT ?? 8100), "127.0.0.1", () => console.log("floor listening"));
+  // Closed cleanly, so the next process that opens a PGlite directory finds it shut down.
+  process.once("SIGTERM", () => void close().then(() => process.exit(0)));
 }
