@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backend } from "./harness";
 import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
@@ -140,11 +141,16 @@ describe("operations of the server process", () => {
     const signalAt = Date.now();
     s.proc.kill("SIGTERM");
     for (let i = 0; i < 600 && !s.output().includes("shutting down"); i++) await sleep(20);
-    // No new connections once the signal is handled.
-    const late = await fetch(`${s.baseUrl}/api/status/live/`).then(
-      (r) => r.status,
-      (e: Error) => (e.cause as { code?: string })?.code ?? e.message,
-    );
+    // No new connections once the signal is handled. A raw TCP connect, not fetch: fetch
+    // may reuse a kept-alive socket from an earlier request, which says nothing about new ones.
+    const { port } = new URL(s.baseUrl);
+    const late = await new Promise<string>((ok) => {
+      const socket = connect(Number(port), "127.0.0.1", () => {
+        socket.destroy();
+        ok("connected");
+      });
+      socket.once("error", (e: NodeJS.ErrnoException) => ok(e.code ?? e.message));
+    });
     expect(late).toBe("ECONNREFUSED");
     if (!pg) post.sendRest();
     const done = await outcome;
