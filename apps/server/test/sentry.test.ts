@@ -2,7 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { backend } from "./harness";
 import { type ServerProcess, scratchPostgres, spawnServer } from "./server-process";
 
 /**
@@ -46,7 +45,7 @@ afterAll(async () => {
   for (const c of cleanups.reverse()) await c();
 });
 
-describe.skipIf(backend !== "postgresql")("Sentry error reporting", () => {
+describe("Sentry error reporting", () => {
   it("a 5xx after the database is dropped under the server reaches Sentry with its request id", {
     timeout: 120_000,
   }, async () => {
