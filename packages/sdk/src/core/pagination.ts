@@ -52,8 +52,19 @@ export class Page<T> implements PageBody<T>, AsyncIterable<T> {
     }
   }
 
+  /**
+   * Every item of this page and the following ones. Only the URL of the next page
+   * is kept while it is fetched, so the page just walked can be collected: memory
+   * holds one page at a time, not two.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    for await (const page of this.iterPages()) yield* page.results;
+    yield* this.results;
+    let next = this.next;
+    while (next) {
+      const page = new Page<T>(await this.#fetch(new URL(next).searchParams), this.#fetch);
+      next = page.next;
+      yield* page.results;
+    }
   }
 
   /** The page's fields only, without methods or the request id. */
