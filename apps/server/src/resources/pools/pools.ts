@@ -1,18 +1,13 @@
 import type { FieldErrors } from "@rackplane/contract";
 import { type Database, rowsOf } from "@rackplane/db";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Binding, type BindingOptions, bindingOf, type WriteCheck } from "../../framework/binding";
 import type { RequestContext } from "../../framework/context";
 import { badRequest, conflict } from "../../framework/errors";
 import type { ResourceService } from "../../framework/service";
+import { anyId } from "../../framework/sql";
 import { jobsOf } from "../../jobs/accepted";
 import { mayUseGroup, orTrue, poolVisibility, serverVisibility } from "./access";
-
-const idList = (ids: number[]) =>
-  sql.join(
-    ids.map((i) => sql`${i}`),
-    sql`, `,
-  );
 
 /** The pool, locked, if the caller may see it (404 otherwise). */
 async function visiblePool(svc: ResourceService, tx: Database, b: Binding, id: number, ctx: RequestContext) {
@@ -33,6 +28,56 @@ async function groupAndParentAllowed({ tx, values, ctx }: WriteCheck): Promise<F
   return undefined;
 }
 
+/** What is assigned to a pool: servers and switches differ only in these. */
+interface Members {
+  table: "servers" | "switches";
+  resource: string;
+  /** Body field that named them, for errors. */
+  field: string;
+  noun: string;
+  /** Who may be named at all (servers follow pool access); undefined = everyone. */
+  visibility?: SQL;
+  /** Why an object in another pool is refused. */
+  hint: string;
+}
+
+/**
+ * Puts `ids` into pool `poolId` inside `tx`: locks them, refuses unknown ids and
+ * objects in another pool (naming it), writes the change log. One statement to
+ * read, one to write, whatever the number of ids.
+ */
+async function assignMembers(
+  svc: ResourceService,
+  tx: Database,
+  m: Members,
+  poolId: number,
+  ids: number[],
+  ctx: RequestContext,
+) {
+  const rows = rowsOf<{ id: number; name: string; pool_id: number | null; pool_name: string | null }>(
+    await tx.execute(sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
+      FROM ${sql.raw(m.table)} s LEFT JOIN pools p ON p.id = s.resource_pool_id
+      WHERE s.id ${anyId(ids)} AND ${orTrue(m.visibility)} FOR UPDATE OF s`),
+  );
+  // Objects the caller cannot see are "missing", never named with their pool.
+  const missing = ids.filter((w) => !rows.some((r) => r.id === w));
+  if (missing.length) throw badRequest({ [m.field]: [`No ${m.noun} matches id ${missing.join(", ")}.`] });
+  const taken = rows.filter((r) => r.pool_id !== null && r.pool_id !== poolId);
+  if (taken.length)
+    throw badRequest({
+      [m.field]: taken.map(
+        (r) =>
+          `${m.noun[0]!.toUpperCase()}${m.noun.slice(1)} ${r.name} (id ${r.id}) is already in pool "${r.pool_name}"${m.hint}.`,
+      ),
+    });
+  await svc.recordedUpdate(tx, bindingOf(m.resource), ids, ctx, () =>
+    tx.execute(
+      sql`UPDATE ${sql.raw(m.table)} SET resource_pool_id = ${poolId}, updated = now(),
+            updated_by_request = ${ctx.requestId || null} WHERE id ${anyId(ids)}`,
+    ),
+  );
+}
+
 /**
  * Pool actions. Assigning is all-or-nothing in one transaction: unknown ids and
  * servers already in another pool (named in the error) refuse the whole request.
@@ -51,34 +96,27 @@ export const poolBinding: BindingOptions = {
         const ids = new Set(servers);
         if (nodes.length) {
           const rows = rowsOf<{ id: number; server_id: number | null }>(
-            await tx.execute(sql`SELECT id, server_id FROM nodes WHERE id IN (${idList(nodes)})`),
+            await tx.execute(sql`SELECT id, server_id FROM nodes WHERE id ${anyId(nodes)}`),
           );
           const bad = nodes.filter((n) => !rows.some((r) => r.id === n && r.server_id !== null));
           if (bad.length)
             throw badRequest({ nodes: [`Nodes ${bad.join(", ")} do not exist or have no registered server.`] });
           for (const r of rows) ids.add(r.server_id!);
         }
-        const want = [...ids];
-        const rows = rowsOf<{ id: number; name: string; pool_id: number | null; pool_name: string | null }>(
-          await tx.execute(sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
-            FROM servers s LEFT JOIN pools p ON p.id = s.resource_pool_id
-            WHERE s.id IN (${idList(want)}) AND ${orTrue(serverVisibility(ctx, "s"))} FOR UPDATE OF s`),
-        );
-        // Servers in pools the caller cannot see are "missing", never named with their pool.
-        const missing = want.filter((w) => !rows.some((r) => r.id === w));
-        if (missing.length) throw badRequest({ servers: [`No server matches id ${missing.join(", ")}.`] });
-        const taken = rows.filter((r) => r.pool_id !== null && r.pool_id !== id);
-        if (taken.length)
-          throw badRequest({
-            servers: taken.map(
-              (r) => `Server ${r.name} (id ${r.id}) is already in pool "${r.pool_name}"; remove it first.`,
-            ),
-          });
-        await svc.recordedUpdate(tx, bindingOf("dcim.servers"), want, ctx, () =>
-          tx.execute(
-            sql`UPDATE servers SET resource_pool_id = ${id}, updated = now(), updated_by_request = ${ctx.requestId || null}
-                WHERE id IN (${idList(want)})`,
-          ),
+        await assignMembers(
+          svc,
+          tx,
+          {
+            table: "servers",
+            resource: "dcim.servers",
+            field: "servers",
+            noun: "server",
+            visibility: serverVisibility(ctx, "s"),
+            hint: "; remove it first",
+          },
+          id,
+          [...ids],
+          ctx,
         );
       });
       return { status: 200, body: await svc.retrieve(b, id, ctx) };
@@ -90,23 +128,14 @@ export const poolBinding: BindingOptions = {
       await db.transaction(async (t) => {
         const tx = t as Database;
         await visiblePool(svc, tx, b, id, ctx);
-        const rows = rowsOf<{ id: number; name: string; pool_id: number | null; pool_name: string | null }>(
-          await tx.execute(sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
-            FROM switches s LEFT JOIN pools p ON p.id = s.resource_pool_id WHERE s.id IN (${idList(switches)}) FOR UPDATE OF s`),
-        );
-        const missing = switches.filter((w) => !rows.some((r) => r.id === w));
-        if (missing.length) throw badRequest({ switches: [`No switch matches id ${missing.join(", ")}.`] });
-        const taken = rows.filter((r) => r.pool_id !== null && r.pool_id !== id);
-        if (taken.length)
-          throw badRequest({
-            switches: taken.map((r) => `Switch ${r.name} (id ${r.id}) is already in pool "${r.pool_name}".`),
-          });
-        await svc.recordedUpdate(tx, bindingOf("dcim.switches"), switches, ctx, () =>
-          tx.execute(
-            sql`UPDATE switches SET resource_pool_id = ${id}, updated = now(), updated_by_request = ${ctx.requestId || null}
-                WHERE id IN (${idList(switches)})`,
-          ),
-        );
+        const members = {
+          table: "switches",
+          resource: "dcim.switches",
+          field: "switches",
+          noun: "switch",
+          hint: "",
+        } as const;
+        await assignMembers(svc, tx, members, id, switches, ctx);
       });
       return { status: 200, body: await svc.retrieve(b, id, ctx) };
     },
