@@ -1,3 +1,4 @@
+import { resources } from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import type { NextFunction, Request, Response } from "express";
@@ -93,15 +94,18 @@ async function resolve(db: Database, jwt: Jwt, tokens: TokenCache, path: string,
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Where identity lives (users, groups, tokens), from the contract. */
+const IDENTITY_PATHS = Object.values(resources.users).map((r) => r.path);
 
 /**
- * Drops cached token lookups once a write to the identity app (users, groups,
- * tokens — all under /api/users/) has finished, i.e. after its transaction
- * committed, so this process never serves a revoked token or stale groups.
+ * Drops cached token lookups once a write to an identity resource has finished,
+ * i.e. after its transaction committed, so this process never serves a revoked
+ * token or stale groups.
  */
 export function forgetAfterIdentityWrites(tokens: TokenCache) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!SAFE.has(req.method) && req.path.startsWith("/api/users/")) res.once("finish", () => tokens.clear());
+    if (!SAFE.has(req.method) && IDENTITY_PATHS.some((p) => req.path.startsWith(p)))
+      res.once("finish", () => tokens.clear());
     next();
   };
 }

@@ -32,7 +32,7 @@ export async function countOf(
   if (conds.length === 0) {
     key = b.tableName;
     maintained = sql`SELECT sum(delta) AS n, count(*)::int AS parts FROM row_count_deltas WHERE table_name = ${key}`;
-  } else if (valueFilter && conds.length === 1) {
+  } else if (valueFilter) {
     key = `${b.tableName}.${valueFilter.column}`;
     // The value-NULL marker row says the column is counted; without it, scan.
     maintained = sql`SELECT CASE WHEN bool_or(value IS NULL)

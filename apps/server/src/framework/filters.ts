@@ -7,16 +7,26 @@ import { alias, col, ident, likeEscape, list, values } from "./sql";
 
 /**
  * Parsed query parameters → SQL conditions (ANDed). Repeated values of one
- * parameter are ORed; every value is a bound parameter.
+ * parameter are ORed; every value is a bound parameter. `valueFilter` is set
+ * when the only condition is exact values of one choice field
+ * (`?status=in_use&status=free`), so a maintained per-value count can answer
+ * the list's count instead of a scan (see counts.ts).
  */
-export function whereOf(b: Binding, a: string, query: Record<string, unknown>): SQL[] {
+export function whereOf(b: Binding, a: string, query: Record<string, unknown>): Conditions {
   const conds: SQL[] = [];
+  let valueFilter: ValueFilter | undefined;
   const byName = new Map(b.resource.filterParams.map((p) => [p.name, p]));
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
     const param = byName.get(name);
     if (param) {
       conds.push(condition(b, a, param, value));
+      const fd = b.resource.fields[param.field]!;
+      if ((param.lookup === "exact" || param.lookup === "in") && fd.kind === "choice")
+        valueFilter = {
+          column: b.columns.get(param.field)!,
+          values: (Array.isArray(value) ? value : [value]).map(String),
+        };
       continue;
     }
     switch (name) {
@@ -32,32 +42,13 @@ export function whereOf(b: Binding, a: string, query: Record<string, unknown>): 
         break;
     }
   }
-  return conds;
+  return { conds, valueFilter: conds.length === 1 ? valueFilter : undefined };
 }
 
-/** Query keys that add a condition besides the declared filter params. */
-const CONDITION_KEYS = new Set(["search", "tag", "created_by_request", "updated_by_request"]);
-
-/**
- * When the only condition of a query is exact values of one choice field
- * (`?status=in_use&status=free`): that column and those values, so a
- * maintained per-value count can answer instead of a scan (see counts.ts).
- */
-export function valueFilterOf(b: Binding, query: Record<string, unknown>): ValueFilter | undefined {
-  let found: ValueFilter | undefined;
-  let conditions = 0;
-  const byName = new Map(b.resource.filterParams.map((p) => [p.name, p]));
-  for (const [name, value] of Object.entries(query)) {
-    if (value === undefined) continue;
-    const param = byName.get(name);
-    if (!param && !CONDITION_KEYS.has(name)) continue;
-    if (name === "search" && !String(value).trim()) continue;
-    conditions++;
-    const fd = param && b.resource.fields[param.field];
-    if ((param?.lookup === "exact" || param?.lookup === "in") && fd?.kind === "choice")
-      found = { column: b.columns.get(param.field)!, values: (Array.isArray(value) ? value : [value]).map(String) };
-  }
-  return conditions === 1 ? found : undefined;
+export interface Conditions {
+  conds: SQL[];
+  /** Set when `conds` is exactly one choice-field filter: its column and values. */
+  valueFilter?: ValueFilter;
 }
 
 export interface ValueFilter {

@@ -5,6 +5,7 @@ import { type Binding, bindingOf, targetKey } from "./binding";
 import { badRequest } from "./errors";
 import { orderExpression } from "./filters";
 import { ident, list } from "./sql";
+import { castTypeOf } from "./unnest";
 
 /**
  * Keyset (cursor) pagination: the cursor carries the ordering values of the last
@@ -42,10 +43,7 @@ function keysOf(b: Binding, a: string, ordering: string[] | undefined): Key[] {
       nullable = true; // no related object → NULL
     } else if (fd.kind !== "count") {
       const c = columnOf(b, head)!;
-      type = c
-        .getSQLType()
-        .replace(/^serial$/, "integer")
-        .replace(/^bigserial$/, "bigint");
+      type = castTypeOf(c);
       nullable = !c.notNull;
     }
     return { item, desc, expr: orderExpression(b, a, name), type, nullable };

@@ -4,7 +4,7 @@ import type { Binding } from "./binding";
 import type { RequestContext } from "./context";
 import { countOf } from "./counts";
 import { badRequest } from "./errors";
-import { orderBy, valueFilterOf } from "./filters";
+import { orderBy, type ValueFilter } from "./filters";
 import { keysetOf } from "./keyset";
 import { links, type Window } from "./pagination";
 import { fieldSelection, present, selectList } from "./read";
@@ -29,6 +29,8 @@ export async function listPage(
   w: Window,
   query: Record<string, unknown>,
   ctx: RequestContext,
+  /** The only condition, when it is a choice-field filter (see `whereOf`). */
+  valueFilter?: ValueFilter,
 ) {
   const brief = query.brief === true;
   const only = fieldSelection(b.resource, query);
@@ -45,7 +47,7 @@ export async function listPage(
     const after = ks.after ? [...conds, ks.after] : conds;
     const more = w.limit === null ? sql`` : sql`LIMIT ${w.limit + 1}`;
     const [count, rowsRes] = await Promise.all([
-      countOf(db, b, a, conds, valueFilterOf(b, query)),
+      countOf(db, b, a, conds, valueFilter),
       db.execute(
         sql`SELECT ${selectList(b, a, brief, only)}, ${ks.select} ${from} ${where(after)} ORDER BY ${order} ${more}`,
       ),
@@ -68,7 +70,7 @@ export async function listPage(
           SELECT ${col(a, "id")} ${from} ${where(conds)} ORDER BY ${order} ${limit} OFFSET ${w.offset}
         ) ORDER BY ${order}`
       : sql`SELECT ${selectList(b, a, brief, only)} ${from} ${where(conds)} ORDER BY ${order} ${limit}`;
-  const [count, rowsRes] = await Promise.all([countOf(db, b, a, conds, valueFilterOf(b, query)), db.execute(page)]);
+  const [count, rowsRes] = await Promise.all([countOf(db, b, a, conds, valueFilter), db.execute(page)]);
   const results = rowsOf<Record<string, unknown>>(rowsRes).map((r) => present(b.resource, r, ctx, brief, only));
   return { count, ...links(ctx, w, count), results };
 }

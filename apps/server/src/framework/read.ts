@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Binding, bindingOf, targetKey } from "./binding";
 import type { RequestContext } from "./context";
 import { m2mStorage } from "./m2m";
+import { BoundedMemo } from "./memo";
 import { alias, col, ident, inAliasSpace, list, prerendered } from "./sql";
 
 /**
@@ -11,18 +12,11 @@ import { alias, col, ident, inAliasSpace, list, prerendered } from "./sql";
  */
 export function selectList(b: Binding, a: string, brief: boolean, only?: readonly string[]): SQL {
   const key = `${b.resource.key}|${a}|${brief ? 1 : 0}|${only?.join(",") ?? "*"}`;
-  let hit = selectLists.get(key);
-  if (!hit) {
-    hit = inAliasSpace("s", () => prerendered(buildSelectList(b, a, brief, only)));
-    // `?fields=` combinations are the caller's choice: bound the memory they can take.
-    if (selectLists.size >= 1000) selectLists.clear();
-    selectLists.set(key, hit);
-  }
-  return hit;
+  return selectLists.get(key, () => inAliasSpace("s", () => prerendered(buildSelectList(b, a, brief, only))));
 }
 
 /** Select lists by resource, alias and field choice: declarations don't change while running. */
-const selectLists = new Map<string, SQL>();
+const selectLists = new BoundedMemo<SQL>();
 
 function buildSelectList(b: Binding, a: string, brief: boolean, only?: readonly string[]): SQL {
   const parts: SQL[] = [sql`${col(a, "id")} AS "id"`];
@@ -147,7 +141,7 @@ interface Presenter {
   values: ((v: unknown, ctx: RequestContext) => unknown)[];
   display: (row: Record<string, unknown>, out: Record<string, unknown>) => string;
 }
-const presenters = new Map<string, Presenter>();
+const presenters = new BoundedMemo<Presenter>();
 /** The two field choices of nearly every call, without building a key per row. */
 const whole = new WeakMap<AnyResource, Presenter>();
 const briefs = new WeakMap<AnyResource, Presenter>();
@@ -162,14 +156,7 @@ function presenterOf(r: AnyResource, brief: boolean, only?: readonly string[]): 
     }
     return p;
   }
-  const key = `${r.key}|${only.join(",")}`;
-  let p = presenters.get(key);
-  if (!p) {
-    p = buildPresenter(r, false, only);
-    if (presenters.size >= 1000) presenters.clear(); // `?fields=` choices are the caller's
-    presenters.set(key, p);
-  }
-  return p;
+  return presenters.get(`${r.key}|${only.join(",")}`, () => buildPresenter(r, false, only));
 }
 
 function buildPresenter(r: AnyResource, brief: boolean, only?: readonly string[]): Presenter {

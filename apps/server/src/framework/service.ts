@@ -35,8 +35,10 @@ export class ResourceService {
   async list(b: Binding, query: Record<string, unknown>, ctx: RequestContext) {
     resetAliases();
     const w = windowOf(query, this.pages);
-    const conds = [...whereOf(b, A, query), ...visible(b, ctx)];
-    return listPage(this.db, b, A, conds, w, query, ctx);
+    const { conds, valueFilter } = whereOf(b, A, query);
+    const rule = visible(b, ctx);
+    // A visibility rule is one more condition: then the per-value counts do not apply.
+    return listPage(this.db, b, A, [...conds, ...rule], w, query, ctx, rule.length ? undefined : valueFilter);
   }
 
   async retrieve(b: Binding, id: number, ctx: RequestContext, brief = false, db: Database = this.db) {

@@ -1,5 +1,5 @@
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import { ident, list } from "./sql";
 
 /**
@@ -34,17 +34,20 @@ export function asText(v: unknown, json: boolean): string | null {
   return String(v);
 }
 
-/** The insertable columns of a table with their SQL types, by column name. */
+/** A column's SQL type as a cast target (`serial` columns hold integers). */
+export const castTypeOf = (c: PgColumn) =>
+  c
+    .getSQLType()
+    .replace(/^serial$/, "integer")
+    .replace(/^bigserial$/, "bigint");
+
+const typesByTable = new WeakMap<PgTable, Map<string, string>>();
+/** The columns of a table with their SQL types, by column name — worked out once per table. */
 export function columnTypes(table: PgTable): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const c of Object.values(getTableColumns(table))) {
-    out.set(
-      c.name,
-      c
-        .getSQLType()
-        .replace(/^serial$/, "integer")
-        .replace(/^bigserial$/, "bigint"),
-    );
+  let out = typesByTable.get(table);
+  if (!out) {
+    out = new Map(Object.values(getTableColumns(table)).map((c) => [c.name, castTypeOf(c as PgColumn)]));
+    typesByTable.set(table, out);
   }
   return out;
 }
