@@ -4,7 +4,7 @@ import { openDatabase, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { backend } from "./harness";
-import { type ServerProcess, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
+import { type ServerProcess, scratchDataDir, scratchPostgres, seenRunning, spawnServer } from "./server-process";
 
 /**
  * `kill -9` of the server in the middle of a 10,000-object bulk create: the bulk is one
@@ -40,15 +40,7 @@ async function onPostgres() {
 
     // Mid-request, observed from the database: the insert is running inside an open transaction.
     const outcome = bulk(s, "a");
-    let seen = false;
-    for (let i = 0; i < 600 && !seen; i++) {
-      const rows = await pg.sql`SELECT 1 FROM pg_stat_activity
-        WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
-          AND query ILIKE 'insert into "tags"%'`;
-      seen = rows.length > 0;
-      if (!seen) await new Promise((r) => setTimeout(r, 20));
-    }
-    expect(seen, "the bulk insert was never seen running").toBe(true);
+    expect(await seenRunning(pg.sql, 'insert into "tags"%'), "the bulk insert was never seen running").toBe(true);
     s.proc.kill("SIGKILL");
     const { signal } = await s.exited;
     expect(signal).toBe("SIGKILL");

@@ -3,7 +3,14 @@ import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backend } from "./harness";
-import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
+import {
+  type ServerProcess,
+  type Storage,
+  scratchDataDir,
+  scratchPostgres,
+  seenRunning,
+  spawnServer,
+} from "./server-process";
 
 /**
  * The real server process (`rackplane serve`): its request log lines, and graceful
@@ -124,15 +131,7 @@ describe("operations of the server process", () => {
     if (pg) {
       // Observed from the database: the bulk insert runs inside an open transaction.
       post.sendRest();
-      let seen = false;
-      for (let i = 0; i < 600 && !seen; i++) {
-        const rows = await pg.sql`SELECT 1 FROM pg_stat_activity
-          WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
-            AND query ILIKE 'insert into "tags"%'`;
-        seen = rows.length > 0;
-        if (!seen) await sleep(20);
-      }
-      expect(seen, "the bulk insert was never seen running").toBe(true);
+      expect(await seenRunning(pg.sql, 'insert into "tags"%'), "the bulk insert was never seen running").toBe(true);
     } else {
       // PGlite runs inside the server process: the request is in flight while its body is
       // still arriving — half of it is sent now, the rest after the signal.

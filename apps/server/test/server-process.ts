@@ -129,3 +129,18 @@ export function scratchDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), "rp-pglite-"));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Whether a statement starting like `pattern` (ILIKE) is seen running inside an open
+ * transaction of another session within ~12 s: a request observed mid-flight from the database.
+ */
+export async function seenRunning(sql: postgres.Sql, pattern: string): Promise<boolean> {
+  for (let i = 0; i < 600; i++) {
+    const rows = await sql`SELECT 1 FROM pg_stat_activity
+      WHERE datname = current_database() AND xact_start IS NOT NULL AND pid <> pg_backend_pid()
+        AND query ILIKE ${pattern}`;
+    if (rows.length > 0) return true;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return false;
+}
