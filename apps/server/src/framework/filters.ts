@@ -73,7 +73,8 @@ function searchOf(b: Binding, a: string, q: string, scope: Scope): SQL {
 /** A column as text for ILIKE: network types through their read form. */
 function textOf(b: Binding, a: string, f: string, scope: Scope): SQL {
   const kind = b.resource.fields[f]!.kind;
-  return kind === "ip" || kind === "cidr" || kind === "mac"
+  // Network types through their read form; fields read through the caller's scope as they are shown.
+  return kind === "ip" || kind === "cidr" || kind === "mac" || b.expressions?.[f]
     ? fieldExpression(b, a, f, b.resource.fields[f]!, scope)
     : col(a, b.columns.get(f)!);
 }

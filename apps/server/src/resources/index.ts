@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
+import { scopedImage, scopedRepr } from "../framework/scoped-images";
 import { bindAssets } from "./assets";
 import { assetLicences } from "./assets/licences";
 import { bindCatalogue } from "./catalogue";
@@ -27,7 +28,14 @@ import { groupBinding, userBinding } from "./users/users";
 export function bindAll() {
   bind(resources.core.tags, schema.tags);
   bind(resources.core.jobs, schema.jobs, { actions: jobActions, access: jobAccess });
-  bind(resources.core.objectChanges, schema.objectChanges, { access: objectChangeAccess });
+  bind(resources.core.objectChanges, schema.objectChanges, {
+    access: objectChangeAccess,
+    expressions: {
+      prechange_data: scopedImage("prechange_data"),
+      postchange_data: scopedImage("postchange_data"),
+      object_repr: scopedRepr("object_repr", "prechange_data", "postchange_data"),
+    },
+  });
   bind(resources.core.eventForwardings, schema.eventForwardings, forwardingBinding);
   bind(resources.core.eventDeliveries, schema.eventDeliveries, { access: { follows: "object_change" } });
   bind(resources.users.users, schema.users, userBinding);
