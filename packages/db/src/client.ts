@@ -54,7 +54,15 @@ export interface DatabaseOptions {
 /** The one client factory: embedded PGlite by default, PostgreSQL when a URL is given. */
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (opts.url) {
-    const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const client = postgres(opts.url, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => {},
+      connect_timeout: 10,
+      // JIT pays off for long analytic scans, not for an API's short statements: the
+      // generated statements (a select list of correlated subqueries, a scope's rules)
+      // look costly to the planner, and compiling them took minutes on PostgreSQL 15.
+      connection: { jit: "off" },
+    });
     const db = drizzlePostgres(preparing(client), { logger: countingLogger }) as unknown as Database;
     return handle(
       db,
