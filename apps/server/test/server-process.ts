@@ -21,7 +21,11 @@ export interface ServerProcess {
   output(): string;
   /** Resolves with the exit code / signal once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -84,7 +88,7 @@ export async function spawnServer(storage: Storage, env: Record<string, string> 
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {}
-    return { status: res.status, body: parsed as any };
+    return { status: res.status, body: parsed as any, headers: res.headers };
   };
   return {
     baseUrl,
