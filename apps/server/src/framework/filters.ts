@@ -156,10 +156,11 @@ export function lookup(expr: SQL, fd: AnyField, op: string, value: unknown): SQL
       const operator = sql.raw(NET_OPERATORS[op]);
       return any((v) => sql`${expr} ${operator} ${v}::inet`);
     }
+    // ILIKE without wildcards, not `lower(x) = lower(v)`: the trigram index serves it.
     case "iexact":
-      return any((v) => sql`lower(${expr}) = lower(${v})`);
+      return any((v) => sql`${expr} ILIKE ${likeEscape(String(v))}`);
     case "nie":
-      return sql`NOT (${any((v) => sql`lower(${expr}) = lower(${v})`)})`;
+      return sql`NOT (${any((v) => sql`${expr} ILIKE ${likeEscape(String(v))}`)})`;
     case "lt":
       return any((v) => sql`${target} < ${typed(v)}`);
     case "lte":
