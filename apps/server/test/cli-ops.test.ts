@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { openapiDocument } from "@rackplane/contract/openapi";
 import { afterAll, describe, expect, it } from "vitest";
+import { track } from "./children";
 import { scratchDataDir } from "./server-process";
 
 /**
@@ -69,6 +70,7 @@ describe("rackplane CLI: openapi, serve, seed", () => {
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
+    track(proc);
     const exited = new Promise<number | null>((r) => proc.once("exit", (code) => r(code)));
     let out = "";
     await new Promise<void>((ok, fail) => {
