@@ -11,14 +11,15 @@ import { type ServerProcess, scratchPostgres, spawnServer } from "./server-proce
  * past the timeout) are fired at the same server. PostgreSQL only (vitest.config.ts):
  * PGlite runs every statement on the server's own thread, see README "Bounded work".
  */
-const TIMEOUT_MS = 1000;
+// Longer than the liveness bound below: a probe that waited on the database would exceed it.
+const TIMEOUT_MS = 4000;
 let pg: Awaited<ReturnType<typeof scratchPostgres>>;
 let s: ServerProcess;
 
 beforeAll(async () => {
   pg = await scratchPostgres();
   s = await spawnServer({ databaseUrl: pg.url }, { RACKPLANE_STATEMENT_TIMEOUT_MS: String(TIMEOUT_MS) });
-  // Seeded in SQL: through the API, a 2,000-server bulk create may itself outlive a 1 s timeout on a busy machine.
+  // Seeded in SQL: through the API, a 2,000-server bulk create may itself outlive a short timeout on a busy machine.
   await pg.sql.unsafe(`INSERT INTO tags (name, slug) SELECT 'T' || i, 't' || i FROM generate_series(0, 99) i`);
   await pg.sql.unsafe(`INSERT INTO servers (name) SELECT 'srv-' || i FROM generate_series(0, 1999) i`);
   await pg.sql.unsafe(`INSERT INTO tagged_items (tag_id, object_type, object_id)
@@ -132,7 +133,8 @@ describe("liveness under hostile load", () => {
       `live probes: ${latencies.length}, p50 ${latencies[latencies.length >> 1]!.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${max.toFixed(1)} ms`,
     );
     expect(latencies.length).toBeGreaterThan(5);
-    // The target is 100 ms; the bound is generous for a machine shared with other work.
-    expect(max).toBeLessThan(2000);
+    // The target is 100 ms; the bound is generous for a machine shared with other work (1.3 s
+    // measured at load average 35), and below the statement timeout the held statements wait out.
+    expect(max).toBeLessThan(TIMEOUT_MS - 1000);
   });
 });
