@@ -179,8 +179,10 @@ describe("access: nothing of another group's objects leaks through any path", ()
     for (const p of paths.filter((p) => !p.includes("{"))) {
       if (!doc.paths[p]!.get || !p.startsWith("/api/") || p.includes("/schema")) continue;
       const r = await red.get(`${p}?limit=1000`);
+      if (r.status >= 500) problems.push(`GET ${p} → ${r.status}`);
       for (const l of leaks(r.body)) problems.push(`GET ${p} ${l}`);
       const o = await red.request("OPTIONS", p);
+      if (o.status >= 500) problems.push(`OPTIONS ${p} → ${o.status}`);
       for (const l of leaks(o.body)) problems.push(`OPTIONS ${p} ${l}`);
       // The scope is a condition in the same statements: a list stays a page and a count.
       if (r.status === 200 && Array.isArray(r.body?.results) && r.queries > 2)
@@ -200,6 +202,7 @@ describe("access: nothing of another group's objects leaks through any path", ()
         const url = p.replace("{id}", String(id));
         if (ops.get) {
           const r = await red.get(url);
+          if (r.status >= 500) problems.push(`GET ${url} → ${r.status}`);
           if (p.endsWith("/{id}/") && r.status === 200 && r.queries > 1)
             problems.push(`GET ${url} took ${r.queries} statements`);
           for (const l of leaks(r.body)) problems.push(`GET ${url} ${l}`);

@@ -1,4 +1,4 @@
-import type { AnyField } from "@rackplane/contract";
+import type { AnyField, RelationFieldDef } from "@rackplane/contract";
 import { getTableColumns } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
@@ -55,4 +55,25 @@ describe("contract and tables agree", () => {
     expect(problems).toEqual([]);
     expect(cases.length).toBeGreaterThan(300);
   });
+
+  it("makes every row that cannot exist without a restricted object follow it", () => {
+    // A required reference to an object the caller may not see cannot be shown as null
+    // (the contract says it is never null): such a row is about that object and follows it.
+    const problems: string[] = [];
+    for (const b of bindings) {
+      for (const [field, fd] of Object.entries(b.resource.fields)) {
+        if (fd.kind !== "fk" || fd.nullable) continue;
+        const target = allBindings().find((t) => t.resource.key === targetKeyOf(b.resource.key, fd));
+        if (!target?.access) continue;
+        const follows = b.access && "follows" in b.access ? b.access.follows : undefined;
+        if (follows !== field) problems.push(`${b.resource.key}.${field} → ${target.resource.key}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
 });
+
+const targetKeyOf = (owner: string, fd: AnyField) => {
+  const t = (fd as RelationFieldDef).target;
+  return t === "self" ? owner : t;
+};

@@ -11,7 +11,9 @@ export function bindAssets() {
   bind(assets.backOfficeAssets, schema.backOfficeAssets);
   bind(assets.software, schema.software);
   bind(assets.licences, schema.licences, { validate: boughtCoversAssigned });
+  // An assignment is about its asset: it is seen (and written) only by who sees the asset.
   bind(assets.baseObjectLicences, schema.baseObjectLicences, {
+    access: { follows: "base_object" },
     validate: lockLicence,
     afterWrite: licencesNotOverAssigned,
   });
