@@ -14,14 +14,14 @@ export default defineConfig({
         name: backend,
         env: { RACKPLANE_TEST_BACKEND: backend },
         include: ["test/**/*.test.ts"],
-        // The browser test is about the docs UIs, the CLI-ops test about flags (PGlite): once is enough.
+        // The browser tests (docs UIs, browsable API) and the CLI-ops test (flags, PGlite): once is enough.
         // PostgreSQL-only fault tests (a private cluster to restart; two processes on one
         // database; a database dropped under the server for Sentry's 5xx — PGlite lives
         // inside the server process and cannot be dropped from outside).
         exclude:
           backend === "pglite"
             ? ["test/fault-pg-restart.test.ts", "test/fault-replicas.test.ts", "test/sentry.test.ts"]
-            : ["test/docs-ui.test.ts", "test/cli-ops.test.ts"],
+            : ["test/docs-ui.test.ts", "test/browse-ui.test.ts", "test/cli-ops.test.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: "forks",

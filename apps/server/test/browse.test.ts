@@ -158,7 +158,8 @@ describe("browsable API", () => {
     const csrf = csrfOfPage(page.text)!;
     const json = { cookie, accept: "application/json", "content-type": "application/json" };
     const body = JSON.stringify({ name: "csrf-01" });
-    for (const extra of [{}, { "x-csrftoken": "0".repeat(64) }, { "x-csrftoken": csrf.slice(1) }]) {
+    const wrong: Record<string, string>[] = [{}, { "x-csrftoken": "0".repeat(64) }, { "x-csrftoken": csrf.slice(1) }];
+    for (const extra of wrong) {
       const r = await raw(s, "POST", "/api/dcim/servers/", { ...json, ...extra }, body);
       expect(r.status).toBe(403);
       expect(JSON.parse(r.text).detail).toMatch(/CSRF/);

@@ -27,6 +27,10 @@ export interface ApiForm {
   values?: Record<string, unknown>;
   /** Initial raw JSON body. */
   raw?: string;
+  /** One line for the raw body and the button beside it (transitions, actions). */
+  inline?: boolean;
+  /** Example body shown in an empty raw input. */
+  example?: string;
   /** Ask before sending (DELETE). */
   confirm?: string;
   description?: string;
@@ -55,7 +59,7 @@ function input(name: string, m: FieldMeta, value: string): string {
     name,
     "data-kind": m.type,
     "data-nullable": m.nullable ? "1" : undefined,
-    "data-lookup": m.related?.lookup_by[1],
+    "data-lookup": m.related?.lookup_by.find((l) => l !== "id"),
   };
   if (m.choices || m.type === "bool") {
     const options = m.choices ?? [
@@ -76,11 +80,14 @@ function input(name: string, m: FieldMeta, value: string): string {
       : m.type === "date"
         ? "date"
         : "text";
+  const by = m.related?.lookup_by.find((l) => l !== "id");
   const placeholder =
     m.type === "related"
-      ? `id or ${m.related?.lookup_by[1] ?? "id"}`
+      ? by
+        ? `id or ${by}`
+        : "id"
       : m.type === "related_list"
-        ? `ids or ${m.related?.lookup_by[1] ?? "id"}s, comma-separated`
+        ? `ids${by ? ` or ${by}s` : ""}, comma-separated`
         : m.type === "datetime"
           ? "2026-01-31T12:00:00Z"
           : undefined;
@@ -99,13 +106,20 @@ ${input(name, m, value)}<span class="field-error" data-for="${esc(name)}"></span
       })
       .join("\n");
   } else if (f.raw !== undefined) {
-    content = `<textarea name="_raw" rows="4" aria-label="JSON body">${esc(f.raw)}</textarea>`;
+    const a = { name: "_raw", "aria-label": `JSON body of ${f.legend}`, placeholder: f.example };
+    content = f.inline
+      ? `<input${attrs({ ...a, value: f.raw, class: "raw" })}>`
+      : `<textarea${attrs({ ...a, rows: "4" })}>${esc(f.raw)}</textarea>`;
   } else content = "";
   const buttons = f.methods
     .map((m) => `<button type="submit" name="_method" value="${esc(m)}">${esc(m)}</button>`)
     .join(" ");
   const after = typeof f.after === "string" ? f.after : `goto:${f.after.goto}`;
-  return `<form class="api-form"${attrs({ "data-url": f.url, "data-after": after, "data-confirm": f.confirm })}>
+  const form = attrs({ "data-url": f.url, "data-after": after, "data-confirm": f.confirm });
+  if (f.inline)
+    return `<form class="api-form inline"${form}><div class="row"><span class="legend">${esc(f.legend)}</span>
+${content} ${buttons}</div><div class="form-errors" role="alert"></div><pre class="result" hidden></pre></form>`;
+  return `<form class="api-form"${form}>
 <fieldset><legend>${esc(f.legend)}</legend>${f.description ? `<p>${inlineMarkdown(f.description)}</p>` : ""}
 ${content}
 <div class="form-errors" role="alert"></div><pre class="result" hidden></pre>

@@ -39,9 +39,12 @@ export interface Layout {
 
 /** One page of the browsable API: header (breadcrumbs, sign-in state), content, the form script. */
 export function layout(p: Layout): string {
+  // "Rackplane API" is /api/ itself; the crumbs are the segments after it.
   const segments = p.path.split("/").filter(Boolean);
   const crumbs = segments
-    .map((seg, i) => `<a href="${esc(`/${segments.slice(0, i + 1).join("/")}/`)}">${esc(seg)}</a>`)
+    .map((seg, i) => ({ seg, href: `/${segments.slice(0, i + 1).join("/")}/` }))
+    .slice(segments[0] === "api" ? 1 : 0)
+    .map(({ seg, href }) => `<a href="${esc(href)}">${esc(seg)}</a>`)
     .join(" / ");
   const who = p.username
     ? `<form method="post" action="/api/auth/logout/" class="logout"><span>${esc(p.username)}</span>

@@ -1,4 +1,4 @@
-import { type AnyResource, isChoice, resourceList } from "@rackplane/contract";
+import { type AnyResource, isChoice, resourceList, TransitionBody } from "@rackplane/contract";
 import type { Request } from "express";
 import { principalOfRequest } from "../auth/middleware";
 import type { HandlerResult } from "../http/handler";
@@ -46,16 +46,22 @@ export function presentHtml(req: Request, path: string, group: RouteEntry[], res
   const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
   const body = result.body as Record<string, unknown>;
   const summary = group.find((g) => g.route.method === "GET")?.route.summary ?? "";
+  const isList = r !== undefined && path === r.path && isPage(body);
+  const isDetail = r !== undefined && path === `${r.path}:id/`;
+  const title =
+    path === "/api/"
+      ? "Rackplane API"
+      : isDetail && typeof body.display === "string"
+        ? `${meta.name}: ${body.display}`
+        : meta.name;
   const parts: string[] = [
-    `<h1>${esc(path === "/api/" ? "Rackplane API" : meta.name)}</h1>`,
+    `<h1>${esc(title)}</h1>`,
     meta.description ? `<p class="description">${inlineMarkdown(meta.description)}</p>` : "",
     `<p class="meta"><span class="badge">GET</span> ${esc(summary)} · <code>Allow: ${esc(allow)}</code></p>`,
   ];
-  const isList = r !== undefined && path === r.path && isPage(body);
-  const isDetail = r !== undefined && path === `${r.path}:id/`;
 
   if (Array.isArray(body.endpoints)) parts.push(indexTable(body.endpoints as Endpoint[]));
-  if (isList) parts.push(filterForm(req, r, meta), pagination(body as unknown as Page), resultsTable(body as Page));
+  if (isList) parts.push(filterForm(req, r, meta), pagination(body as unknown as Page), resultsTable(body as Page, r));
   parts.push(`<h2>Response</h2><pre class="json">${jsonHtml(body, ctx.baseUrl)}</pre>`);
 
   const forms: string[] = [];
@@ -87,20 +93,25 @@ export function presentHtml(req: Request, path: string, group: RouteEntry[], res
       }),
     );
   if (isDetail && r.workflow) {
-    for (const [name, t] of Object.entries(r.workflow.transitions)) {
-      forms.push(
-        apiForm({
-          url: `${req.path}transitions/${name}/`,
-          methods: ["POST"],
-          after: "reload",
-          legend: `Transition: ${t.label} (${t.from.join(", ")} → ${t.to})`,
-          description: t.description,
-          raw: "{}",
-        }),
-      );
-    }
+    const current = (body[r.workflow.field] as { value?: string } | undefined)?.value;
+    const rows = Object.entries(r.workflow.transitions).map(([name, t]) =>
+      apiForm({
+        url: `${req.path}transitions/${name}/`,
+        methods: ["POST"],
+        after: "reload",
+        legend: `${t.label} → ${t.to}${t.from.includes(current ?? "") ? "" : " (not from the current status)"}`,
+        raw: "",
+        example: JSON.stringify(
+          Object.fromEntries(Object.keys((t.params ?? TransitionBody).shape).map((k) => [k, "…"])),
+        ),
+        inline: true,
+      }),
+    );
+    forms.push(`<fieldset><legend>Transitions (current: ${esc(current)})</legend>${rows.join("\n")}</fieldset>`);
   }
   if (r && (isList || isDetail)) {
+    const links: string[] = [];
+    const rows: string[] = [];
     for (const a of Object.values(r.actions)) {
       if (a.detail !== isDetail) continue;
       const url = isDetail
@@ -108,12 +119,22 @@ export function presentHtml(req: Request, path: string, group: RouteEntry[], res
         : a.appLevel
           ? `${r.path.replace(/[^/]+\/$/, "")}${a.path}/`
           : `${r.path}${a.path}/`;
-      if (a.method === "GET") forms.push(`<p class="action"><a href="${esc(url)}">${esc(a.summary)}</a></p>`);
+      if (a.method === "GET") links.push(`<li><a href="${esc(url)}">${esc(a.summary)}</a></li>`);
       else
-        forms.push(
-          apiForm({ url, methods: [a.method], after: "show", legend: `Action: ${a.summary}`, raw: a.body ? "{}" : "" }),
+        rows.push(
+          apiForm({
+            url,
+            methods: [a.method],
+            after: "show",
+            legend: a.summary,
+            raw: "",
+            example: a.body ? "{…}" : "(no body)",
+            inline: true,
+          }),
         );
     }
+    if (links.length) forms.push(`<fieldset><legend>Related</legend><ul>${links.join("")}</ul></fieldset>`);
+    if (rows.length) forms.push(`<fieldset><legend>Actions (JSON body)</legend>${rows.join("\n")}</fieldset>`);
   }
   // Any other path with unsafe methods (e.g. GET + POST on available-ips): a raw JSON form per method.
   if (!isList && !isDetail) {
@@ -128,7 +149,7 @@ export function presentHtml(req: Request, path: string, group: RouteEntry[], res
 
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).filter(([k]) => k.toLowerCase() !== "etag"));
   const html = layout({
-    title: meta.name,
+    title,
     path: req.path,
     username: principalOfRequest(req)?.username,
     csrf: csrfOfRequest(req),
@@ -228,12 +249,22 @@ function cell(v: unknown): string {
   return esc(String(v).slice(0, 120));
 }
 
-function resultsTable(p: Page): string {
+function resultsTable(p: Page, r: AnyResource | undefined): string {
   if (!p.results.length) return `<p class="empty">No results.</p>`;
-  const skip = new Set(["id", "url", "display", "created", "updated", "comments", "custom_fields"]);
-  const columns = Object.keys(p.results[0]!)
+  // The brief fields first, then choices (status) and relations: what tells rows apart.
+  const skip = new Set(["id", "url", "display", "created", "updated", "comments", "tags"]);
+  const sample = p.results[0]!;
+  const rank = (k: string) => {
+    const v = sample[k];
+    if (r?.brief.includes(k)) return 0;
+    if (typeof v === "object" && v !== null && "label" in v) return 1;
+    if (typeof v === "object" && v !== null && "url" in v) return 2;
+    return typeof v === "object" && v !== null ? 9 : 3;
+  };
+  const columns = Object.keys(sample)
     .filter((k) => !skip.has(k))
-    .slice(0, 6);
+    .sort((a, b) => rank(a) - rank(b))
+    .slice(0, 7);
   const head = ["id", "display", ...columns].map((c) => `<th>${esc(c)}</th>`).join("");
   const rows = p.results
     .map((row) => {

@@ -35,7 +35,7 @@ function jsonValue(el) {
 
 /** The JSON body: a raw textarea as written, or typed fields (PATCH: only the changed ones). */
 function bodyOf(form, method) {
-  const raw = form.querySelector('textarea[name="_raw"]');
+  const raw = form.querySelector('[name="_raw"]');
   if (raw) return raw.value.trim() ? JSON.parse(raw.value) : undefined;
   const controls = form.querySelectorAll("[data-kind]");
   if (!controls.length) return undefined;
