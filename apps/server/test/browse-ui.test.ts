@@ -130,6 +130,14 @@ describe("browsable API in Chromium", () => {
       .poll(async () => (await s.get(`/api/dcim/servers/${created.id}/`)).body.serial_number)
       .toBe("SN-NEW-2");
 
+    // Run a transition (with a reason) from its one-line form: the page reloads with the new status.
+    await page.waitForLoadState("load");
+    const putInUse = page.locator(`form[data-url="/api/dcim/servers/${created.id}/transitions/install/"]`);
+    await putInUse.locator('[name="_raw"]').fill('{"reason": "racked"}');
+    await putInUse.locator('button[value="POST"]').click();
+    await expect.poll(async () => (await s.get(`/api/dcim/servers/${created.id}/`)).body.status.value).toBe("in_use");
+    await expect.poll(() => page.locator("legend").allTextContents()).toContain("Transitions (current: in_use)");
+
     // Delete → back to the list, the object is gone.
     await page.waitForLoadState("load");
     await page.locator('button[value="DELETE"]').click();

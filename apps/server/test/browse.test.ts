@@ -104,8 +104,11 @@ describe("browsable API", () => {
     expect(deep.headers.get("location")).toBe(
       `/api/auth/login/?next=${encodeURIComponent("/api/dcim/servers/?status=in_use")}`,
     );
-    const program = await raw(s, "GET", "/api/", { accept: "application/json" });
-    expect(program.status).toBe(401);
+    for (const accept of ["application/json", "*/*"]) {
+      const program = await raw(s, "GET", "/api/", { accept });
+      expect(program.status).toBe(401);
+      expect(program.headers.get("www-authenticate")).toMatch(/Token/);
+    }
     const page = await raw(s, "GET", "/api/auth/login/?next=%2Fapi%2Fdcim%2F", { accept: BROWSER_ACCEPT });
     expect(page.status).toBe(200);
     expect(page.text).toContain('name="next" value="/api/dcim/"');
