@@ -141,7 +141,7 @@ describe("browsable API", () => {
     );
     expect(evil.headers.get("location")).toBe("/api/");
 
-    const me = await raw(s, "GET", "/whoami", { cookie: r.cookie, accept: "application/json" });
+    const me = await raw(s, "GET", "/api/users/me/", { cookie: r.cookie, accept: "application/json" });
     expect(me.status).toBe(200);
     expect(JSON.parse(me.text)).toMatchObject({
       username: "admin",
@@ -199,13 +199,13 @@ describe("browsable API", () => {
     const form = { cookie, "content-type": "application/x-www-form-urlencoded" };
     const refused = await raw(s, "POST", "/api/auth/logout/", form, "csrf_token=nope");
     expect(refused.status).toBe(403);
-    expect((await raw(s, "GET", "/whoami", { cookie })).status).toBe(200);
+    expect((await raw(s, "GET", "/api/users/me/", { cookie })).status).toBe(200);
     const out = await raw(s, "POST", "/api/auth/logout/", form, `csrf_token=${csrf}`);
     expect(out.status).toBe(303);
     expect(out.headers.get("location")).toBe("/api/auth/login/");
     expect(out.headers.get("set-cookie")).toMatch(/^rackplane_session=;.*Expires=Thu, 01 Jan 1970/);
     // A copy of the cookie no longer works anywhere.
-    expect((await raw(s, "GET", "/whoami", { cookie, accept: "application/json" })).status).toBe(401);
+    expect((await raw(s, "GET", "/api/users/me/", { cookie, accept: "application/json" })).status).toBe(401);
     const browser = await raw(s, "GET", "/api/dcim/", { cookie, accept: BROWSER_ACCEPT });
     expect(browser.status).toBe(302);
     expect(browser.headers.get("location")).toMatch(/^\/api\/auth\/login\//);
@@ -221,11 +221,11 @@ describe("browsable API", () => {
     const expires = new Date((rows.rows ?? rows)[0]!.expires).getTime();
     expect(expires).toBeGreaterThanOrEqual(before + 899_000);
     expect(expires).toBeLessThanOrEqual(Date.now() + 901_000);
-    expect((await raw(s, "GET", "/whoami", { cookie })).status).toBe(200);
+    expect((await raw(s, "GET", "/api/users/me/", { cookie })).status).toBe(200);
     await s.database.db.execute(
       `UPDATE tokens SET expires = now() - interval '1 second' WHERE prefix = '${key.slice(0, 8)}'` as never,
     );
-    const r = await raw(s, "GET", "/whoami", { cookie, accept: "application/json" });
+    const r = await raw(s, "GET", "/api/users/me/", { cookie, accept: "application/json" });
     expect(r.status).toBe(401);
     expect(JSON.parse(r.text).detail).toBe("Token expired.");
     expect((await raw(s, "GET", "/api/", { cookie, accept: BROWSER_ACCEPT })).status).toBe(302);
