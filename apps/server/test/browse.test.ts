@@ -51,6 +51,8 @@ describe("browsable API", () => {
     expect(missing.headers.get("vary")).toMatch(/Accept/);
     const missingJson = await raw(s, "GET", "/api/dcim/servers/999999/", token());
     expect(missingJson.headers.get("content-type")).toMatch(/^application\/json/);
+    // The OpenAPI document is negotiated (YAML or JSON) too.
+    expect((await raw(s, "GET", "/api/schema/", token())).headers.get("vary")).toMatch(/Accept/);
   });
 
   it("pretty-prints for Accept: application/json; indent=4", async () => {
