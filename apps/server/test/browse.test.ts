@@ -51,6 +51,11 @@ describe("browsable API", () => {
     expect(missing.headers.get("vary")).toMatch(/Accept/);
     const missingJson = await raw(s, "GET", "/api/dcim/servers/999999/", token());
     expect(missingJson.headers.get("content-type")).toMatch(/^application\/json/);
+    // A bad filter value: the 400 on a page, naming the parameter, with a way back.
+    const bad = await raw(s, "GET", "/api/dcim/servers/?status=nope", { ...token(), accept: BROWSER_ACCEPT });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain("&#34;status&#34;");
+    expect(bad.text).toContain('<a href="/api/dcim/servers/">');
     // The OpenAPI document is negotiated (YAML or JSON) too.
     expect((await raw(s, "GET", "/api/schema/", token())).headers.get("vary")).toMatch(/Accept/);
   });

@@ -22,7 +22,8 @@ export function presentError(req: Request, res: Response, status: number, body: 
       username: principalOfRequest(req)?.username,
       csrf: csrfOfRequest(req),
       body: `<h1>Error ${status}</h1>${typeof detail === "string" ? `<p class="description">${esc(detail)}</p>` : ""}
-<pre class="json">${jsonHtml(body, baseUrl)}</pre>`,
+<pre class="json">${jsonHtml(body, baseUrl)}</pre>
+${Object.keys(req.query).length ? `<p><a href="${esc(req.path)}">${esc(req.path)} without the query</a></p>` : ""}`,
     }),
   );
   return true;

@@ -67,7 +67,7 @@ function showErrors(form, status, data) {
       } else lines.push(key === "detail" || key === "non_field_errors" ? text : `${key}: ${text}`);
     }
   } else lines.push(JSON.stringify(data));
-  box.textContent = lines.length ? `${status}: ${lines.join(" · ")}` : `${status}: see the fields below.`;
+  box.textContent = lines.length ? `${status}: ${lines.join(" · ")}` : `${status}: see the marked fields.`;
 }
 
 async function submit(event) {
