@@ -14,7 +14,7 @@ export default defineConfig({
         name: backend,
         env: { RACKPLANE_TEST_BACKEND: backend },
         include: ["test/**/*.test.ts"],
-        // The browser test is about the docs UIs, the CLI-ops test about flags (PGlite): once is enough.
+        // The browser tests (docs UIs, browsable API) and the CLI-ops test (flags, PGlite): once is enough.
         // PostgreSQL-only fault tests (a private cluster to restart; two processes on one
         // database; a database dropped under the server for Sentry's 5xx — PGlite lives
         // inside the server process and cannot be dropped from outside; a statement timeout,
@@ -27,7 +27,7 @@ export default defineConfig({
                 "test/sentry.test.ts",
                 "test/hostile-load.test.ts",
               ]
-            : ["test/docs-ui.test.ts", "test/cli-ops.test.ts"],
+            : ["test/docs-ui.test.ts", "test/browse-ui.test.ts", "test/cli-ops.test.ts"],
         // Generous: the suite must pass on a machine whose cores are busy with other work
         // (issue 16 §6); a test's own waits poll for conditions instead of sleeping.
         testTimeout: 120_000,

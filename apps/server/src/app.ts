@@ -11,6 +11,7 @@ import { rateLimit } from "./auth/rate-limit";
 import { SecretBox, setSecretBox } from "./auth/secret-box";
 import { setBcryptRounds } from "./auth/secrets";
 import { TokenCache } from "./auth/token-cache";
+import { browseRouter, presentError, presentHtml } from "./browse";
 import type { Config } from "./config";
 import { docsRouter } from "./docs";
 import { forwardingsFromEnv } from "./forwarding/from-env";
@@ -103,9 +104,11 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   // Before authentication: a CORS preflight carries no credentials.
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use(cors);
-  app.use(versionNegotiation, trailingSlash, requireJson);
-  // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
+  app.use(versionNegotiation, trailingSlash);
   const tokenCache = new TokenCache(config.authCacheSeconds * 1000);
+  app.use(browseRouter(db.db, tokenCache, config.sessionTtl)); // browser sign-in: form posts, not JSON
+  app.use(requireJson);
+  // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
   app.use(
     forgetAfterIdentityWrites(tokenCache),
     authenticate(db.db, jwt, tokenCache),
@@ -121,10 +124,11 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     exposeQueryCount: config.strict || config.exposeQueryCount,
     readOnlyKeys: (key) => readOnlyKeysOf(owner.get(key)),
     authorize: authorize({ anonymousRead: config.anonymousRead }),
+    present: presentHtml,
   });
   app.use(router);
   app.use((_req, _res, next) => next(new ApiError(404, { detail: "Not found." })));
-  app.use(errorHandler(reporter?.report));
+  app.use(errorHandler(reporter?.report, presentError));
 
   // Durable jobs: action handlers reach the queue through `req.app.locals.jobs`.
   const jobs = new JobQueue(db, { ...config.jobs, log });

@@ -18,6 +18,8 @@ export interface Config {
   jwtAccessTtl: number;
   jwtRefreshTtl: number;
   bcryptRounds: number;
+  /** Seconds a browser session (login page → cookie) lasts. */
+  sessionTtl: number;
   /** Superuser created/updated on start when a password or token is given (zero-setup dev, CI). */
   admin: { username: string; password?: string; token?: string };
   rateLimit: { limit: number; windowSeconds: number };
@@ -66,6 +68,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     jwtAccessTtl: int(env.RACKPLANE_JWT_ACCESS_TTL, 24 * 3600),
     jwtRefreshTtl: int(env.RACKPLANE_JWT_REFRESH_TTL, 7 * 24 * 3600),
     bcryptRounds: int(env.RACKPLANE_BCRYPT_ROUNDS, 12),
+    sessionTtl: int(env.RACKPLANE_SESSION_TTL, 12 * 3600),
     admin: {
       username: env.RACKPLANE_ADMIN_USERNAME || "admin",
       password: env.RACKPLANE_ADMIN_PASSWORD || undefined,

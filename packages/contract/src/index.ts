@@ -22,7 +22,7 @@ import { ipam } from "./ipam";
 import { peering } from "./peering";
 import { poolsApp } from "./pools";
 import { services } from "./services";
-import { system } from "./system";
+import { appIndexRoute, system } from "./system";
 import { groups } from "./users/groups";
 import { tokens } from "./users/tokens";
 import { users } from "./users/users";
@@ -95,10 +95,14 @@ function routesOf<T extends Record<string, Record<string, { routes: unknown }>>>
 }
 
 /** Every route, by app and resource (named, so declaration files refer to it instead of expanding it). */
-export type Contract = Routes<typeof resources> & { system: typeof system.routes; auth: typeof auth.routes };
+const appIndex = appIndexRoute(Object.keys(resources) as [keyof typeof resources, ...(keyof typeof resources)[]]);
+export type Contract = Routes<typeof resources> & {
+  system: typeof system.routes & { appIndex: typeof appIndex };
+  auth: typeof auth.routes;
+};
 export const contract: Contract = c.router({
   ...routesOf(resources),
-  system: system.routes,
+  system: { ...system.routes, appIndex },
   auth: auth.routes,
 } as Contract);
 

@@ -11,6 +11,19 @@ export const ApiIndexEntry = z.object({
   description: z.string(),
 });
 export const ApiIndex = z.object({ version: z.string(), endpoints: z.array(ApiIndexEntry) });
+/** `GET /api/<app>/`: the resources of one app (Peering Manager's and DRF's per-app roots). */
+export const ApiAppIndex = z.object({ app: z.string(), endpoints: z.array(ApiIndexEntry) });
+
+/** The per-app root route, given the apps of the resource tree (so there is one list of apps). */
+export const appIndexRoute = <const A extends readonly [string, ...string[]]>(apps: A) =>
+  ({
+    method: "GET",
+    path: "/api/:app/",
+    pathParams: z.object({ app: z.enum(apps) }),
+    responses: { 200: ApiAppIndex, ...commonErrors },
+    summary: "The resources of one app (HTML for browsers)",
+    metadata: { operationId: "api_app_index", html: true } as const,
+  }) as const;
 
 export const Status = z.object({
   status: z.literal("ok"),

@@ -2,6 +2,7 @@ import { resources } from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import type { NextFunction, Request, Response } from "express";
+import { sessionAuthorization } from "../browse/session";
 import type { Principal } from "../framework/context";
 import { ApiError } from "../framework/errors";
 import type { Jwt } from "./jwt";
@@ -38,7 +39,7 @@ const LAST_USED_EVERY_MS = 60_000;
 export function authenticate(db: Database, jwt: Jwt, tokens: TokenCache = new TokenCache(0)) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
-      const header = req.get("authorization");
+      const header = req.get("authorization") ?? sessionAuthorization(req); // browser session: a token in a cookie
       if (header) (req as AuthedRequest).principal = await resolve(db, jwt, tokens, req.path, header.trim());
       next();
     } catch (err) {

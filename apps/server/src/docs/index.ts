@@ -98,6 +98,7 @@ export function docsRouter(): Router {
     "/api/schema/",
     getOnly((req, res) => {
       const s = schema();
+      res.vary("Accept"); // YAML or JSON by Accept
       if (wantsJson(req)) res.type("application/json").send(s.json);
       else res.type("application/yaml; charset=utf-8").send(s.yaml);
     }),

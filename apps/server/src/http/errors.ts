@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { ApiError } from "../framework/errors";
+import { sendJson } from "./negotiate";
 
 interface PgLikeError {
   code?: string;
@@ -31,12 +32,14 @@ function uniqueMessage(pg: PgLikeError): string {
 
 /** Told about every 5xx and its cause (error reporting, e.g. Sentry). */
 export type UnexpectedErrorSink = (err: unknown, req: Request, res: Response, status: number) => void;
+/** Answers an error in another form than JSON (the browsable API's HTML); false when it does not. */
+export type ErrorPresenter = (req: Request, res: Response, status: number, body: unknown) => boolean;
 
 /**
  * Everything thrown → the status and DRF body the spec gives; 500s never leak internals.
  * A 5xx's cause goes to the request log line (pino-http reads `res.err`) and to `report`.
  */
-export function errorHandler(report?: UnexpectedErrorSink) {
+export function errorHandler(report?: UnexpectedErrorSink, present?: ErrorPresenter) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
     let status = 500;
@@ -96,7 +99,8 @@ export function errorHandler(report?: UnexpectedErrorSink) {
       res.err = err as Error; // pino-http logs it with the request line
       report?.(err, req, res, status);
     }
-    res.status(status).json(body);
+    res.status(status);
+    if (!present?.(req, res, status, body)) sendJson(res, body);
   };
 }
 

@@ -19,6 +19,7 @@ function fieldMeta(name: string, fd: AnyField) {
     nullable: fd.nullable,
     label: label(name),
   };
+  if (fd.options.writeOnly) meta.write_only = true;
   if (fd.options.description) meta.help_text = fd.options.description;
   if ("default" in fd.options) meta.default = fd.options.default;
   if (isChoice(fd)) meta.choices = fd.choices.values.map((v) => ({ value: v, display_name: fd.choices.labels[v] }));

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response, Router } from "express";
 import type { z } from "zod";
 import { ApiError, badRequest, notFound, splitBulkErrors, zodToFieldErrors } from "../framework/errors";
 import type { Handler, HandlerResult } from "./handler";
+import { sendJson } from "./negotiate";
 import { optionsBody } from "./options";
 import { contextOf } from "./request-context";
 import { groupByPath, isBulk, type RouteEntry } from "./route-table";
@@ -16,6 +17,8 @@ export interface MountOptions {
   authorize?: (key: string, req: Request) => void;
   /** Fields a client may send but the server ignores (read-only), per route. */
   readOnlyKeys: (key: string) => Set<string>;
+  /** Turns a result into what this request asked for (the browsable API's HTML page). */
+  present?: (req: Request, path: string, group: RouteEntry[], result: HandlerResult) => HandlerResult;
 }
 
 const isZod = (x: unknown): x is z.ZodTypeAny => typeof x === "object" && x !== null && "safeParse" in x;
@@ -42,6 +45,7 @@ export function mountContract(
     const methods = [...new Set(group.map((g) => g.route.method))];
     const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
     router.all(expressPath(path), async (req: Request, res: Response, next: NextFunction) => {
+      res.vary("Accept"); // JSON or the browsable API's HTML, errors included
       try {
         if (req.method === "OPTIONS") {
           opts.authorize?.(group[0]!.key, req);
@@ -64,7 +68,7 @@ export function mountContract(
         const result = await run(entry, req, handlers.get(entry.key)!, opts);
         if (opts.validateResponses) checkResponse(entry, result);
         if (opts.exposeQueryCount) res.setHeader("X-Query-Count", String(queryCounter.getStore()?.count ?? 0));
-        send(res, result);
+        send(res, opts.present ? opts.present(req, path, group, result) : result);
       } catch (err) {
         next(err);
       }
@@ -142,6 +146,6 @@ export function send(res: Response, result: HandlerResult) {
   } else if (result.body === undefined || result.status === 204) {
     res.end();
   } else {
-    res.json(result.body);
+    sendJson(res, result.body);
   }
 }

@@ -1,7 +1,6 @@
 import { API_VERSION, type contract, resourceList } from "@rackplane/contract";
 import type { DatabaseHandle } from "@rackplane/db";
 import type { Handler } from "../http/handler";
-import { indexHtml } from "./index-html";
 
 export const VERSION = "0.1.0";
 
@@ -10,21 +9,23 @@ const DB_CHECK_TIMEOUT_MS = 3000;
 const started = Date.now();
 
 /**
- * `GET /api/`, `GET /api/status/` (readiness: the database answers, the server is not
+ * `GET /api/`, `GET /api/<app>/` (the app's resources), `GET /api/status/` (readiness: the database answers, the server is not
  * draining) and `GET /api/status/live/` (liveness: the process answers).
  * `req.app.locals.draining` is set by graceful shutdown.
  */
 export function systemHandlers(database: DatabaseHandle) {
-  const index: Handler = async ({ req, ctx }) => {
-    const endpoints = resourceList.map((r) => ({
-      app: r.app,
-      resource: r.name,
-      url: `${ctx.baseUrl}${r.path}`,
-      description: r.description,
-    }));
-    const body = { version: API_VERSION, endpoints };
-    const wantsHtml = req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.format;
-    return wantsHtml ? { status: 200, html: indexHtml(body) } : { status: 200, body };
+  // Browsers get these as HTML pages from the browsable API (browse/present.ts), like every GET.
+  const endpointsOf = (app: string | undefined, baseUrl: string) =>
+    resourceList
+      .filter((r) => app === undefined || r.app === app)
+      .map((r) => ({ app: r.app, resource: r.name, url: `${baseUrl}${r.path}`, description: r.description }));
+  const index: Handler = async ({ ctx }) => ({
+    status: 200,
+    body: { version: API_VERSION, endpoints: endpointsOf(undefined, ctx.baseUrl) },
+  });
+  const appIndex: Handler = async ({ params, ctx }) => {
+    const app = String(params.app);
+    return { status: 200, body: { app, endpoints: endpointsOf(app, ctx.baseUrl) } };
   };
   const status: Handler = async ({ req }) => {
     const unavailable = (detail: string) => ({
@@ -61,7 +62,7 @@ export function systemHandlers(database: DatabaseHandle) {
     status: 200,
     body: { status: "ok", version: VERSION, uptime_seconds: Math.round((Date.now() - started) / 1000) },
   });
-  return { index, status, live } satisfies Record<keyof typeof contract.system, Handler>;
+  return { index, appIndex, status, live } satisfies Record<keyof typeof contract.system, Handler>;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

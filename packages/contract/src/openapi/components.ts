@@ -2,6 +2,7 @@ import { type AnyField, type ChoiceSet, isChoice, isRelation } from "../common/f
 import type { AnyResource } from "../common/resource";
 import { ErrorDetail, FieldErrors, IdOnly, NestedBase, ValidationError } from "../common/schemas";
 import { TransitionBody, TransitionInfo, TransitionList } from "../common/workflow";
+import { ApiIndexEntry } from "../system";
 import { type JsonSchema, nullable, type SchemaRegistry } from "./json-schema";
 
 /**
@@ -20,6 +21,7 @@ export function registerShared(reg: SchemaRegistry): void {
   reg.name(TransitionBody, "TransitionRequest");
   reg.name(TransitionInfo, "Transition");
   reg.name(TransitionList, "TransitionList");
+  reg.name(ApiIndexEntry, "ApiIndexEntry"); // the API index and every per-app root
   // The shared error responses refer to these two.
   reg.refTo("Error");
   reg.refTo("ValidationError");

@@ -26,6 +26,7 @@ export type TransitionName<Res> =
 type In<S> = S extends z.ZodTypeAny ? z.input<S> : never;
 type PathArgs<R, T extends string> = R extends { pathParams: z.ZodObject<infer S extends z.ZodRawShape> }
   ? [
+      ...("app" extends keyof S ? [app: In<S["app"]>] : []), // per-app roots, `/api/:app/`
       ...("id" extends keyof S ? [id: number] : []),
       ...("transition" extends keyof S ? [transition: [T] extends [never] ? In<S["transition"]> : T] : []),
     ]
