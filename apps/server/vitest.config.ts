@@ -20,7 +20,12 @@ export default defineConfig({
         // inside the server process and cannot be dropped from outside).
         exclude:
           backend === "pglite"
-            ? ["test/fault-pg-restart.test.ts", "test/fault-replicas.test.ts", "test/sentry.test.ts"]
+            ? [
+                "test/fault-pg-restart.test.ts",
+                "test/fault-replicas.test.ts",
+                "test/fault-idempotency.test.ts",
+                "test/sentry.test.ts",
+              ]
             : ["test/docs-ui.test.ts", "test/cli-ops.test.ts"],
         testTimeout: 30_000,
         hookTimeout: 60_000,
