@@ -33,7 +33,11 @@ describe("named model types and job helpers", () => {
     const nameless: ServerCreate = { position: 3 };
     // @ts-expect-error: not a filter of servers
     const wrong: ServerFilters = { colour: "red" };
-    void [create, nameless, wrong];
+    // @ts-expect-error: `id` is read-only: absent from write types (the server assigns it)
+    const withId: ServerCreate = { name: "web-01", id: 3 };
+    // @ts-expect-error: `created` is read-only
+    const patchCreated: ServerPatch = { created: "2026-01-01T00:00:00Z" };
+    void [create, nameless, wrong, withId, patchCreated];
   });
 
   it("gives job-starting routes an …AndWait form resolving with the job, and only those", () => {

@@ -145,7 +145,9 @@ type Req<O> = O extends { required: true } ? true : false;
 /** The `by` attributes of a relation as literal names (`"name"` when not given), so `rack__nmae` fails to compile. */
 type ByOf<O> = O extends { by: readonly (infer X extends string)[] } ? X : "name";
 /** Carries `required` as a literal type so Create/Update schemas know it. */
-const req = <O extends FieldOptions, D>(_o: O, d: D) => d as D & { required: Req<O> };
+/** A read-only field has no write schema at run time (`base`); its type says so too, so write types leave it out. */
+type Writable<O, D> = O extends { readOnly: true } ? Omit<D, "write"> & { write: undefined } : D;
+const req = <O extends FieldOptions, D>(_o: O, d: D) => d as Writable<O, D> & { required: Req<O> };
 
 function lookupsFor<L extends Lookup>(lookups: readonly L[], o: FieldOptions): readonly L[] {
   return o.nullable ? lookups : lookups.filter((l) => l !== "isnull");
