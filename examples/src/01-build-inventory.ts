@@ -56,7 +56,7 @@ const wanted = racks.flatMap((rack, r) =>
     position,
     asset_model: r650.id,
     serial_number: `SN-${rack.name}-${position}`,
-    status: "in_use",
+    status: "in_use" as const,
   })),
 );
 const present = new Set(

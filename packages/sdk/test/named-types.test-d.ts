@@ -37,7 +37,12 @@ describe("named model types and job helpers", () => {
     const withId: ServerCreate = { name: "web-01", id: 3 };
     // @ts-expect-error: `created` is read-only
     const patchCreated: ServerPatch = { created: "2026-01-01T00:00:00Z" };
-    void [create, nameless, wrong, withId, patchCreated];
+    // Write enums: a value or its label, nothing else.
+    const byValue: ServerPatch = { status: "in_use" };
+    const byLabel: ServerPatch = { status: "In use" };
+    // @ts-expect-error: not a status of servers
+    const badStatus: ServerPatch = { status: "exploded" };
+    void [create, nameless, wrong, withId, patchCreated, byValue, byLabel, badStatus];
   });
 
   it("gives job-starting routes an …AndWait form resolving with the job, and only those", () => {
