@@ -24,6 +24,7 @@ export default defineConfig({
             ? [
                 "test/fault-pg-restart.test.ts",
                 "test/fault-replicas.test.ts",
+                "test/fault-idempotency.test.ts",
                 "test/sentry.test.ts",
                 "test/hostile-load.test.ts",
               ]

@@ -1,7 +1,10 @@
 /**
  * Handling errors: a 400 names the fields that are wrong (per item for bulk
  * requests); a 409 says what conflicts. Every error carries the request id to
- * quote when reporting a problem. Run 01 and 02 first.
+ * quote when reporting a problem. Run 01 and 02 first; nothing here is written, so
+ * it can run again.
+ *
+ *   npx tsx examples/src/04-errors.ts
  */
 import { BadRequestError, ConflictError, isBadRequest, NotFoundError, Rackplane } from "@rackplane/sdk";
 
@@ -9,6 +12,7 @@ const rp = new Rackplane();
 
 // 400: invalid values. `isBadRequest(e, resource)` types fieldErrors by the resource's fields.
 try {
+  // @ts-expect-error: not a status of servers — a compile error, sent anyway to show the server's 400
   await rp.dcim.servers.create({ name: "bad-1", position: 0, status: "exploded" });
 } catch (e) {
   if (!isBadRequest(e, rp.dcim.servers)) throw e;
@@ -39,7 +43,7 @@ try {
 }
 
 // 409: deleting a room that still has racks.
-const room = (await rp.dcim.serverRooms.list({ name: "Hall A" })).results[0]!;
+const room = (await rp.dcim.serverRooms.list({ name: "Hall A", data_center__slug: "fra1" })).results[0]!;
 try {
   await rp.dcim.serverRooms.delete(room.id);
 } catch (e) {

@@ -14,7 +14,7 @@
  * Every run names its objects with a fresh suffix, so it can be run again.
  */
 import { createServer } from "node:http";
-import { Rackplane } from "@rackplane/sdk";
+import { type Job, JobFailedError, Rackplane } from "@rackplane/sdk";
 
 const rp = new Rackplane();
 const host = process.env.RACKPLANE_BMC_HOST ?? "127.0.0.1";
@@ -22,17 +22,16 @@ const ports = (process.env.RACKPLANE_BMC_PORTS ?? "").split(",").filter(Boolean)
 if (!ports.length) throw new Error("Set RACKPLANE_BMC_PORTS to the BMCs' ports (see `pnpm bmc`).");
 const run = Date.now().toString(36);
 
-type Job = Awaited<ReturnType<typeof rp.core.jobs.retrieve>>;
-/** Polls a job (202 answers carry it) until it is completed, failed or cancelled. */
-async function finished(job: { id: number }, timeoutMs = 60_000): Promise<Job> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const j = await rp.core.jobs.retrieve(job.id);
-    if (["completed", "failed", "cancelled"].includes(j.status.value)) return j;
-    if (Date.now() > deadline) throw new Error(`job #${j.id} (${j.kind}) is still ${j.status.value}`);
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
-}
+/**
+ * A started job once it has finished. `rp.core.jobs.wait` polls it, resolving when it
+ * completed and rejecting with JobFailedError (which carries the job) when it failed:
+ * here a failure is reported and the walkthrough goes on.
+ */
+const finished = (job: Job): Promise<Job> =>
+  rp.core.jobs.wait(job, { timeoutMs: 60_000 }).catch((e) => {
+    if (e instanceof JobFailedError) return e.job;
+    throw e;
+  });
 
 // Images for the BMC to fetch: a tiny HTTP server on loopback for the length of the walkthrough.
 let fetched = 0;
@@ -62,9 +61,12 @@ try {
     `auth profile ${profile.name} with ${logins.count} credential (${logins.results.map((c) => c.username).join(", ")})`,
   );
 
-  // 2. Where the BMCs are, then the scan (a job: 202, poll until done).
+  // 2. Where the BMCs are, then the scan (a job: 202; the …AndWait form waits for it).
   const range = await rp.discovery.scanRanges.create({ name: `loopback-${run}`, ip_from: host, ip_to: host, ports });
-  const scan = await finished(await rp.discovery.scanRanges.runScan({ scan_ranges: [range.id] }));
+  const scan = await rp.discovery.scanRanges.runScanAndWait(
+    { scan_ranges: [range.id] },
+    { wait: { timeoutMs: 60_000 } },
+  );
   const found = (scan.result as { found: number; probed: number } | null)?.found ?? 0;
   console.log(`scan job #${scan.id} ${scan.status.value}: ${found} BMCs on ${host} ports ${ports.join(", ")}`);
 

@@ -22,6 +22,7 @@ import { resourceHandlers } from "./framework/handlers";
 import { ResourceService } from "./framework/service";
 import { errorHandler } from "./http/errors";
 import type { Handler } from "./http/handler";
+import { idempotency } from "./http/idempotency";
 import { jsonBody } from "./http/json-body";
 import { requestHeaders, requireJson, trailingSlash, versionNegotiation } from "./http/middleware";
 import { requestLog } from "./http/request-log";
@@ -116,6 +117,8 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   );
   app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(jsonBody(config.maxBody));
+  // After the body is parsed (a key's request is hashed with it), before any handler runs.
+  app.use(idempotency(db.db));
 
   app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
   const router = express.Router({ strict: true });

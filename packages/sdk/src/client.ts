@@ -2,11 +2,24 @@ import { contract, resources } from "@rackplane/contract";
 import type { RawResult } from "./core/api-promise";
 import type { ClientOptions, RequestOptions } from "./core/client";
 import { RackplaneCore } from "./core/client";
+import { type Job, type WaitOptions, waitForJob } from "./core/jobs";
 import { routesClient } from "./core/routes";
 import type { ResourceTree, RoutesClient } from "./core/types";
 
 /** Resources by app, plus the contract's other routers (`system`, `auth` …) route by route. */
 type Tree = ResourceTree<typeof resources> & RoutesClient<Omit<typeof contract, keyof typeof resources>>;
+
+/** What the client adds to `rp.core.jobs` besides its routes. */
+interface JobHelpers {
+  /**
+   * Polls a job (or job id) until it finishes: resolves with the completed job, rejects
+   * with JobFailedError (failed/cancelled) or TimeoutError (`timeoutMs`, default 10 min).
+   */
+  wait(job: Job | number, options?: WaitOptions): Promise<Job>;
+}
+type WithJobHelpers<T> = T extends { core: { jobs: infer J } }
+  ? Omit<T, "core"> & { core: Omit<T["core"], "jobs"> & { jobs: J & JobHelpers } }
+  : T;
 
 /**
  * The Rackplane API client. Its tree mirrors the API and is built from the
@@ -21,6 +34,10 @@ class RackplaneClient {
     for (const [app, rs] of Object.entries(resources)) {
       const appClient: Record<string, unknown> = {};
       for (const [name, r] of Object.entries(rs)) appClient[name] = routesClient(this.transport, r.routes);
+      if (app === "core") {
+        const jobs = appClient.jobs as Record<string, unknown>;
+        jobs.wait = (job: Job | number, options?: WaitOptions) => waitForJob(this.transport, job, options);
+      }
       Object.defineProperty(this, app, { value: appClient, enumerable: true });
     }
     for (const [key, router] of Object.entries(contract)) {
@@ -44,5 +61,5 @@ class RackplaneClient {
  * The constructor assigns the apps from the contract at run time; this typing
  * gives them the contract's types (a class cannot declare computed members).
  */
-export type Rackplane = RackplaneClient & Tree;
+export type Rackplane = RackplaneClient & WithJobHelpers<Tree>;
 export const Rackplane = RackplaneClient as new (options?: ClientOptions) => Rackplane;

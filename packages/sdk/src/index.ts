@@ -1,9 +1,14 @@
 export { Rackplane, Rackplane as default } from "./client";
 export { APIPromise, type WithRequestId } from "./core/api-promise";
-export type { ClientOptions, Fetch, RequestOptions } from "./core/client";
+export type { ClientOptions, Fetch, RequestInfo, RequestOptions, ResponseInfo } from "./core/client";
 export * from "./core/errors";
+export { JobFailedError, type WaitOptions } from "./core/jobs";
+export type { Logger, LogLevel } from "./core/log";
 export { Page, type PageBody, PagePromise } from "./core/pagination";
 export type { BackoffSettings } from "./core/retry";
+export type { AndWaitOptions } from "./core/routes";
 export type { MethodArgs, MethodResult, ResourceClient, TransitionName } from "./core/types";
 export { isBadRequest } from "./guards";
 export type * from "./models";
+export type * from "./models.generated";
+export { VERSION } from "./version";

@@ -7,43 +7,56 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./server";
 
 /**
- * The package as users get it: pack the built SDK, install the tarball into an
- * empty folder with npm (dependencies from the registry), and run a plain ESM and
- * a CommonJS script there against a live server on loopback.
+ * The package as users get it: pack the SDK with `npm pack` and with `pnpm pack`
+ * (each builds it and writes the publish manifest in `prepack`), install each tarball
+ * into an empty folder with npm (dependencies from the registry), and run a plain ESM
+ * and a CommonJS script there against a live server on loopback.
  */
 const sdkDir = join(import.meta.dirname, "..");
 const TOKEN = "fedcba9876543210fedcba9876543210fedcba98";
 let s: TestServer;
+/** The npm-packed install (most tests) and the pnpm-packed one. */
 let dir: string;
+let pnpmDir: string;
 let manifest: Record<string, any>;
+const workspaceManifest = readFileSync(join(sdkDir, "package.json"), "utf8");
 
-/** pnpm rewrites `catalog:`/`workspace:` ranges to real versions when packing (npm would leave them). */
-function pnpm(args: string[], cwd: string): string {
+const pnpmCommand = (): string[] => {
   const root = JSON.parse(readFileSync(join(sdkDir, "../../package.json"), "utf8"));
-  return execFileSync("npx", ["-y", root.packageManager, ...args], { cwd, encoding: "utf8" });
+  return ["npx", "-y", root.packageManager];
+};
+
+/** Packs with `npm pack` or `pnpm pack` and installs the tarball with npm into a fresh folder. */
+function packAndInstall(packer: string[]): string {
+  const target = mkdtempSync(join(tmpdir(), "rackplane-sdk-"));
+  execFileSync(packer[0]!, [...packer.slice(1), "pack", "--pack-destination", target], {
+    cwd: sdkDir,
+    stdio: "pipe",
+  });
+  const tgz = readdirSync(target).find((f) => f.endsWith(".tgz"))!;
+  writeFileSync(join(target, "package.json"), JSON.stringify({ name: "sdk-consumer", private: true }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", join(target, tgz)], {
+    cwd: target,
+  });
+  for (const f of ["smoke.mjs", "smoke.cjs"]) copyFileSync(join(sdkDir, "test/packed", f), join(target, f));
+  return target;
 }
 
 beforeAll(async () => {
-  if (!existsSync(join(sdkDir, "dist/index.js")))
-    throw new Error("Build the SDK first (pnpm --filter @rackplane/sdk build).");
-  dir = mkdtempSync(join(tmpdir(), "rackplane-sdk-"));
-  pnpm(["pack", "--pack-destination", dir], sdkDir);
-  const tgz = readdirSync(dir).find((f) => f.endsWith(".tgz"))!;
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "sdk-consumer", private: true }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error", join(dir, tgz)], { cwd: dir });
+  dir = packAndInstall(["npm"]);
+  pnpmDir = packAndInstall(pnpmCommand());
   manifest = JSON.parse(readFileSync(join(dir, "node_modules/@rackplane/sdk/package.json"), "utf8"));
-  for (const f of ["smoke.mjs", "smoke.cjs"]) copyFileSync(join(sdkDir, "test/packed", f), join(dir, f));
   s = await startServer({ RACKPLANE_ADMIN_TOKEN: TOKEN });
-}, 240_000);
+}, 300_000);
 afterAll(async () => {
   await s?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  for (const d of [dir, pnpmDir]) if (d) rmSync(d, { recursive: true, force: true });
 });
 
 // Asynchronous: the server answers from this very process, so it must not be blocked.
-const run = async (script: string, tag: string) => {
+const run = async (script: string, tag: string, cwd = dir) => {
   const { stdout } = await promisify(execFile)("node", [script, tag], {
-    cwd: dir,
+    cwd,
     encoding: "utf8",
     env: { ...process.env, RACKPLANE_URL: s.baseUrl, RACKPLANE_TOKEN: TOKEN },
   });
@@ -56,6 +69,23 @@ describe("the packed SDK", () => {
     expect(deps).toEqual(["@ts-rest/core", "zod"]);
     expect(JSON.stringify(manifest.dependencies)).not.toMatch(/catalog:|workspace:/);
     expect(existsSync(join(dir, "node_modules/@rackplane/contract"))).toBe(false);
+    expect(manifest.devDependencies).toBeUndefined();
+    expect(Object.keys(manifest.scripts ?? {})).not.toContain("prepack");
+  });
+
+  it("carries its README and LICENSE, and packing leaves the workspace manifest as it was", () => {
+    for (const d of [dir, pnpmDir]) {
+      expect(readFileSync(join(d, "node_modules/@rackplane/sdk/README.md"), "utf8")).toContain("new Rackplane(");
+      expect(readFileSync(join(d, "node_modules/@rackplane/sdk/LICENSE"), "utf8")).toMatch(/^MIT License/);
+    }
+    expect(readFileSync(join(sdkDir, "package.json"), "utf8")).toBe(workspaceManifest);
+    expect(existsSync(join(sdkDir, ".package.json.workspace"))).toBe(false);
+  });
+
+  it("installs from the pnpm-packed tarball alike", async () => {
+    const pnpmManifest = JSON.parse(readFileSync(join(pnpmDir, "node_modules/@rackplane/sdk/package.json"), "utf8"));
+    expect(pnpmManifest.dependencies).toEqual(manifest.dependencies);
+    expect((await run("smoke.mjs", "pnpm", pnpmDir)).names).toEqual(["pnpm sub 1", "pnpm sub 2", "pnpm sub 3"]);
   });
 
   it("ships self-contained, typed declarations (strict, without skipLibCheck)", async () => {

@@ -56,12 +56,41 @@ describe("retries", () => {
     expect(s.requests).toHaveLength(2);
   });
 
-  it("does not retry a POST or PATCH", async () => {
-    const s = await serve((_n, _req, res) => json(res, 503, { detail: "busy" }));
+  it("retries a write on 503 with one Idempotency-Key across attempts", async () => {
+    const s = await serve((n, _req, res) =>
+      n < 2 ? json(res, 503, { detail: "busy" }) : json(res, 201, { id: 1, name: "a", slug: "a" }),
+    );
+    const created = await client(s.baseUrl).dcim.regions.create({ name: "a", slug: "a" });
+    expect(created.id).toBe(1);
+    expect(s.requests.map((r) => r.method)).toEqual(["POST", "POST", "POST"]);
+    const keys = s.requests.map((r) => r.headers["idempotency-key"]);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(keys).size).toBe(1);
+    // A caller's own key is sent as given.
+    const t = await serve((_n, _req, res) => json(res, 201, { id: 2, name: "b", slug: "b" }));
+    await client(t.baseUrl).dcim.regions.create({ name: "b", slug: "b" }, { idempotencyKey: "order-42" });
+    expect(t.requests[0]!.headers["idempotency-key"]).toBe("order-42");
+  });
+
+  it("does not retry a write on 500, nor one without a key", async () => {
+    const s = await serve((_n, _req, res) => json(res, 500, { detail: "boom" }));
     const rp = client(s.baseUrl);
     await expect(rp.dcim.regions.create({ name: "a", slug: "a" })).rejects.toBeInstanceOf(InternalServerError);
     await expect(rp.dcim.regions.patch(1, { name: "b" })).rejects.toBeInstanceOf(InternalServerError);
     expect(s.requests.map((r) => r.method)).toEqual(["POST", "PATCH"]);
+
+    const t = await serve((_n, _req, res) => json(res, 503, { detail: "busy" }));
+    // A key removed by the caller's own header hook: the write must not be repeated.
+    const bare = client(t.baseUrl, {
+      onRequest: (r) => {
+        delete r.headers["idempotency-key"];
+      },
+    });
+    await expect(bare.dcim.regions.create({ name: "a", slug: "a" }, { maxRetries: 0 })).rejects.toBeInstanceOf(
+      InternalServerError,
+    );
+    expect(t.requests).toHaveLength(1);
+    expect(t.requests[0]!.headers["idempotency-key"]).toBeUndefined();
   });
 
   it("honours Retry-After on 429, capped by maxRetryAfter", async () => {
@@ -86,7 +115,19 @@ describe("retries", () => {
     expect(err).toBeInstanceOf(ConnectionError);
     expect(err.status).toBeUndefined();
     expect(err.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(err.message).toContain(`(GET ${s.baseUrl}/api/status/)`);
     expect(s.requests).toHaveLength(3);
+  });
+
+  it("names the URL of a refused connection and its cause", async () => {
+    const s = await serve((_n, _req, res) => json(res, 200, page));
+    const url = s.baseUrl;
+    await close?.();
+    close = undefined;
+    const err = await failure(client(url, { maxRetries: 0 }).dcim.racks.retrieve(7));
+    expect(err).toBeInstanceOf(ConnectionError);
+    expect(err.message).toMatch(/ECONNREFUSED/);
+    expect(err.message).toContain(`(GET ${url}/api/dcim/racks/7/)`);
   });
 
   it("computes exponential backoff with jitter", () => {
@@ -108,9 +149,34 @@ describe("timeouts and aborts", () => {
       if (n === 0) setTimeout(() => json(res, 200, page), 1000);
       else json(res, 200, page);
     });
-    const result = await client(s.baseUrl).dcim.servers.list({}, { timeout: 100 });
+    const result = await client(s.baseUrl).dcim.servers.list({}, { attemptTimeout: 100 });
     expect(result.count).toBe(0);
     expect(s.requests).toHaveLength(2);
+  });
+
+  it("keeps one overall timeout across attempts and waits", async () => {
+    // Retry-After: 300 with a 2 s budget: no 60 s sleep, the 503 comes back at once.
+    const s = await serve((_n, _req, res) => json(res, 503, { detail: "busy" }, { "retry-after": "300" }));
+    let started = Date.now();
+    const err = await failure(client(s.baseUrl).dcim.servers.list({}, { timeout: 2000 }));
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(err).toBeInstanceOf(InternalServerError);
+    expect(err.status).toBe(503);
+    expect(s.requests).toHaveLength(1);
+
+    // Every attempt slow: attempts and backoff together stop at the overall timeout.
+    const t = await serve((_n, _req, res) => setTimeout(() => json(res, 200, page), 5000));
+    started = Date.now();
+    const slow = await failure(
+      client(t.baseUrl, { maxRetries: 10 }).dcim.servers.list({}, { timeout: 1000, attemptTimeout: 300 }),
+    );
+    const took = Date.now() - started;
+    expect(slow).toBeInstanceOf(TimeoutError);
+    expect(slow.message).toMatch(/timed out after 1000 ms/);
+    expect(took).toBeGreaterThanOrEqual(950);
+    expect(took).toBeLessThan(3000);
+    expect(t.requests.length).toBeGreaterThanOrEqual(2);
+    expect(t.requests.length).toBeLessThan(5);
   });
 
   it("reports TimeoutError when every attempt is too slow", async () => {
@@ -122,13 +188,15 @@ describe("timeouts and aborts", () => {
   });
 
   it("stops at once when the caller aborts, without retrying", async () => {
-    const s = await serve((_n, _req, res) => setTimeout(() => json(res, 200, page), 1000));
+    const s = await serve((_n, _req, res) => setTimeout(() => json(res, 200, page), 5000));
     const controller = new AbortController();
     const pending = failure(client(s.baseUrl).dcim.servers.list({}, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 50);
+    // Abort once the request has reached the server (polling: the machine may be busy).
+    while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
+    controller.abort();
     const started = Date.now();
     expect(await pending).toBeInstanceOf(AbortError);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(s.requests).toHaveLength(1);
   });
 });
@@ -145,12 +213,15 @@ describe("error classes by status", () => {
     expect(errs[2]).toBeInstanceOf(RateLimitError);
     expect(errs[3]).toBeInstanceOf(RackplaneError);
     expect(errs[3].status).toBe(405);
+    const url = `${s.baseUrl}/api/dcim/regions/`;
     expect(errs.map((e) => e.message)).toEqual([
-      "401 status 401",
-      "403 status 403",
-      "429 status 429",
-      "405 status 405",
+      `401 status 401 (POST ${url})`,
+      `403 status 403 (POST ${url})`,
+      `429 status 429 (POST ${url})`,
+      `405 status 405 (POST ${url})`,
     ]);
+    expect(errs[0].method).toBe("POST");
+    expect(errs[0].url).toBe(url);
   });
 
   it("uses a custom fetch and default headers", async () => {

@@ -13,8 +13,24 @@ export const securityHeaders = (): RequestHandler =>
   helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
 
 /** Headers a browser client may send, and response headers its scripts may read. */
-const ALLOWED_HEADERS = ["Authorization", "Content-Type", "Accept", "X-Request-ID", "If-Match", "If-None-Match"];
-const EXPOSED_HEADERS = ["X-Request-ID", "API-Version", "Retry-After", "ETag", "Allow", "WWW-Authenticate"];
+const ALLOWED_HEADERS = [
+  "Authorization",
+  "Content-Type",
+  "Accept",
+  "X-Request-ID",
+  "If-Match",
+  "If-None-Match",
+  "Idempotency-Key",
+];
+const EXPOSED_HEADERS = [
+  "X-Request-ID",
+  "API-Version",
+  "Retry-After",
+  "ETag",
+  "Allow",
+  "WWW-Authenticate",
+  "Idempotent-Replayed",
+];
 
 /**
  * CORS for the origins in `RACKPLANE_CORS_ORIGINS` (`*` = any); none → no CORS

@@ -145,7 +145,9 @@ type Req<O> = O extends { required: true } ? true : false;
 /** The `by` attributes of a relation as literal names (`"name"` when not given), so `rack__nmae` fails to compile. */
 type ByOf<O> = O extends { by: readonly (infer X extends string)[] } ? X : "name";
 /** Carries `required` as a literal type so Create/Update schemas know it. */
-const req = <O extends FieldOptions, D>(_o: O, d: D) => d as D & { required: Req<O> };
+/** A read-only field has no write schema at run time (`base`); its type says so too, so write types leave it out. */
+type Writable<O, D> = O extends { readOnly: true } ? Omit<D, "write"> & { write: undefined } : D;
+const req = <O extends FieldOptions, D>(_o: O, d: D) => d as Writable<O, D> & { required: Req<O> };
 
 function lookupsFor<L extends Lookup>(lookups: readonly L[], o: FieldOptions): readonly L[] {
   return o.nullable ? lookups : lookups.filter((l) => l !== "isnull");
@@ -332,9 +334,12 @@ export const f = {
       base<"json", Nullable<S, O>, Nullable<S, O>, never, never>("json", shaped, shaped, undefined, [], o, false),
     );
   },
-  choice<V extends string, const O extends FieldOptions>(choices: ChoiceSet<V>, o: O = {} as O) {
+  choice<V extends string, L extends string, const O extends FieldOptions>(choices: ChoiceSet<V, L>, o: O = {} as O) {
     const read = z.object({ value: z.enum(choices.values as [V, ...V[]]), label: z.string() });
-    const accepted = [...choices.values, ...choices.values.map((v) => choices.labels[v])] as [string, ...string[]];
+    const accepted = [...choices.values, ...choices.values.map((v) => choices.labels[v])] as unknown as [
+      string,
+      ...string[],
+    ];
     const write = z
       .enum(accepted, {
         errorMap: () => ({ message: `Must be one of: ${choices.values.join(", ")} (or their labels).` }),
@@ -359,10 +364,13 @@ export const f = {
       o,
       true,
     );
-    // Typed reads (`status.value` is the value union) for the SDK and tests.
+    // Typed reads (`status.value` is the value union) and writes (a value or a label, as
+    // declared; the server also takes them in any letter case) for the SDK and tests.
     type Read = z.ZodObject<{ value: z.ZodType<V>; label: z.ZodString }>;
-    type Write = z.ZodType<V, z.ZodTypeDef, V | (string & {})>;
-    return { ...def, choices } as ChoiceFieldDef<V, Nullable<Read, O>, Nullable<Write, O>> & { required: Req<O> };
+    type Write = z.ZodType<V, z.ZodTypeDef, V | L>;
+    return { ...def, choices } as unknown as ChoiceFieldDef<V, Nullable<Read, O>, Nullable<Write, O>> & {
+      required: Req<O>;
+    };
   },
   /**
    * Foreign key. Reads as the target's nested brief object; writes take the id or
@@ -456,14 +464,17 @@ const bigQueryInt = (min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGE
     .max(max);
 
 /** A set of choices: `value` stored, `{value,label}` read, value or label accepted. */
-export interface ChoiceSet<V extends string = string> {
+export interface ChoiceSet<V extends string = string, L extends string = string> {
   name: string;
   values: readonly V[];
-  labels: Record<V, string>;
+  labels: Record<V, L>;
   toValue(input: string): V | undefined;
 }
 
-export function choices<const M extends Record<string, string>>(name: string, labels: M): ChoiceSet<keyof M & string> {
+export function choices<const M extends Record<string, string>>(
+  name: string,
+  labels: M,
+): ChoiceSet<keyof M & string, M[keyof M] & string> {
   type V = keyof M & string;
   const values = Object.keys(labels) as V[];
   const byLabel = new Map<string, V>();
@@ -474,7 +485,7 @@ export function choices<const M extends Record<string, string>>(name: string, la
   return {
     name,
     values,
-    labels: labels as Record<V, string>,
+    labels: labels as unknown as Record<V, M[keyof M] & string>,
     toValue: (input) => byLabel.get(String(input).trim().toLowerCase()),
   };
 }

@@ -6,3 +6,21 @@ export const REQUEST_ID_HEADER = "x-request-id";
 export const API_VERSION_HEADER = "api-version";
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
+
+/**
+ * `Idempotency-Key` on POST/PUT/PATCH/DELETE (Stripe semantics): the first request
+ * with a key runs and its response is stored for IDEMPOTENCY_KEY_TTL_HOURS; the same key
+ * with the same method, path and body gets that response again, marked with
+ * `Idempotent-Replayed: true`; the same key with a different request is a 422; while
+ * the first is still running a repeat waits for it (then 409 with `Retry-After`).
+ * Keys are per caller. The server, the SDK and the document read them from here.
+ */
+export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
+export const IDEMPOTENT_REPLAYED_HEADER = "idempotent-replayed";
+export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+export const IDEMPOTENT_METHODS_WITH_KEY = ["POST", "PUT", "PATCH", "DELETE"] as const;
+export const IDEMPOTENCY_KEY_DESCRIPTION =
+  "A unique key (1-255 printable ASCII characters, e.g. a UUID) that makes retrying this write safe: " +
+  "the same key with the same request within 24 hours returns the stored response (with " +
+  "`Idempotent-Replayed: true`) instead of running it again; the same key with a different request is a 422.";

@@ -10,7 +10,15 @@ import {
   queryInt,
   repeatable,
 } from "./lookups";
-import { commonErrors, ErrorDetail, IdOnly, NestedBase, paginated, ValidationError } from "./schemas";
+import {
+  commonErrors,
+  ErrorDetail,
+  IdOnly,
+  idempotentWriteErrors,
+  NestedBase,
+  paginated,
+  ValidationError,
+} from "./schemas";
 import { type Workflow, workflowRoutes } from "./workflow";
 
 const c = initContract();
@@ -351,7 +359,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
   const Sparse = (Read as unknown as z.AnyZodObject).partial().required({ id: true, url: true, display: true });
   const Paginated = paginated(z.union([Read, Brief, Sparse]) as unknown as typeof Read);
 
-  const writeErrors = { ...commonErrors, 409: ErrorDetail } as const;
+  const writeErrors = { ...commonErrors, ...idempotentWriteErrors } as const;
   const opName = (suffix: string) => `${opts.app}_${opts.name.replace(/-/g, "_")}_${suffix}`;
   const routes = c.router({
     list: {
@@ -506,7 +514,7 @@ function actionRoutes(
       ...(a.detail ? { pathParams: PathId } : {}),
       ...(a.method !== "GET" ? { body: a.body ?? c.noBody() } : {}),
       ...(a.query ? { query: a.query } : {}),
-      responses: { ...commonErrors, ...a.responses },
+      responses: { ...commonErrors, ...(a.method !== "GET" ? idempotentWriteErrors : {}), ...a.responses },
       summary: a.summary,
       description: a.description,
       // From the route key, so two methods on one path (GET/POST available-ips) stay distinct.

@@ -44,3 +44,9 @@ export const commonErrors = {
   415: ErrorDetail,
   429: ErrorDetail,
 } as const;
+
+/**
+ * What a write may also answer because of its `Idempotency-Key` (headers.ts): 409 while
+ * the first request with the key still runs, 422 when the key was used for another request.
+ */
+export const idempotentWriteErrors = { 409: ErrorDetail, 422: ErrorDetail } as const;

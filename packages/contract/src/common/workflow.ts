@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { commonErrors, ErrorDetail } from "./schemas";
+import { commonErrors, idempotentWriteErrors } from "./schemas";
 
 /** One named status change (Ralph's transitions API). */
 export interface Transition {
@@ -56,7 +56,7 @@ export function workflowRoutes<R extends z.ZodTypeAny>(
       path: `${ctx.path}:id/transitions/:transition/` as const,
       pathParams: z.object({ id: ctx.PathId.shape.id, transition: z.enum(names) }),
       body: TransitionBody,
-      responses: { 200: ctx.Read, ...commonErrors, 409: ErrorDetail },
+      responses: { 200: ctx.Read, ...commonErrors, ...idempotentWriteErrors },
       summary: "Run one transition (400 when not allowed from the current status)",
       metadata: { operationId: ctx.opName("transitions_run") } as const,
     },

@@ -1,5 +1,6 @@
 export * from "./assets/index";
 export * from "./core/event-forwardings";
+export * from "./core/idempotency-keys";
 export * from "./core/jobs";
 export * from "./core/object-changes";
 export * from "./core/row-counts";

@@ -13,6 +13,9 @@ export interface ErrorInit {
   headers?: Headers;
   requestId?: string;
   cause?: unknown;
+  /** The request that failed: method and full URL (named in the message too). */
+  method?: string;
+  url?: string;
 }
 
 export class RackplaneError extends Error {
@@ -23,9 +26,17 @@ export class RackplaneError extends Error {
   readonly headers: Headers;
   /** The `X-Request-ID` of the failed request: quote it when reporting a problem. */
   readonly requestId: string | undefined;
+  /** Method and URL of the failed request (undefined for errors raised before sending). */
+  readonly method: string | undefined;
+  readonly url: string | undefined;
 
   constructor(message: string, init: ErrorInit = {}) {
-    super(message, init.cause === undefined ? undefined : { cause: init.cause });
+    super(
+      init.method && init.url ? `${message} (${init.method} ${init.url})` : message,
+      init.cause === undefined ? undefined : { cause: init.cause },
+    );
+    this.method = init.method;
+    this.url = init.url;
     this.name = new.target.name;
     this.status = init.status;
     this.body = init.body;
@@ -107,9 +118,15 @@ const byStatus: Record<number, typeof RackplaneError> = {
 };
 
 /** The error class for an HTTP error response. */
-export function errorFromResponse(status: number, body: unknown, headers: Headers, requestId?: string): RackplaneError {
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  requestId?: string,
+  request?: { method: string; url: string },
+): RackplaneError {
   const Cls = byStatus[status] ?? (status >= 500 ? InternalServerError : RackplaneError);
-  return new Cls(`${status} ${summary(body)}`, { status, body, headers, requestId });
+  return new Cls(`${status} ${summary(body)}`, { status, body, headers, requestId, ...request });
 }
 
 function summary(body: unknown): string {

@@ -67,6 +67,11 @@ export class Page<T> implements PageBody<T>, AsyncIterable<T> {
     }
   }
 
+  /** The items of this page and the following ones, at most `limit` (fetching no page beyond it). */
+  async toArray(opts: { limit?: number } = {}): Promise<T[]> {
+    return collect(this, opts.limit);
+  }
+
   /** The page's fields only, without methods or the request id. */
   toJSON(): PageBody<T> {
     return { count: this.count, next: this.next, previous: this.previous, results: this.results };
@@ -82,6 +87,21 @@ export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable
     const first = await this;
     yield* first;
   }
+
+  /** Every item of the list (all pages), or the first `limit`: `await rp.dcim.servers.list().toArray({ limit: 500 })`. */
+  async toArray(opts: { limit?: number } = {}): Promise<T[]> {
+    return collect(this, opts.limit);
+  }
+}
+
+async function collect<T>(items: AsyncIterable<T>, limit = Number.POSITIVE_INFINITY): Promise<T[]> {
+  const out: T[] = [];
+  if (limit <= 0) return out;
+  for await (const item of items) {
+    out.push(item);
+    if (out.length >= limit) break;
+  }
+  return out;
 }
 
 export function pagePromise<T>(

@@ -1,13 +1,25 @@
 /**
- * When and how long to wait before trying again. Only idempotent methods are
- * retried: a POST or PATCH whose response was lost may already have been applied.
+ * When and how long to wait before trying again. Idempotent methods are retried
+ * on connection errors, 408, 429 and 5xx. A POST or PATCH whose response was lost
+ * may already have been applied, so it is retried only when it carries an
+ * `Idempotency-Key` (the server then replays instead of running it twice), and only
+ * when the request surely did not run or is safe to repeat: connection errors, 429, 503.
  */
 
 export const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+/** Writes the client gives an `Idempotency-Key` when it may retry them. */
+export const KEYED_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** 408 timeout, 429 rate limit, 5xx server/proxy trouble: worth another try. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
+}
+
+/** Whether an attempt that failed with `status` (undefined: no response) may be tried again. */
+export function mayRetry(method: string, hasIdempotencyKey: boolean, status: number | undefined): boolean {
+  if (IDEMPOTENT_METHODS.has(method)) return status === undefined || isRetryableStatus(status);
+  if (!hasIdempotencyKey) return false;
+  return status === undefined || status === 429 || status === 503;
 }
 
 export interface BackoffSettings {

@@ -1,5 +1,6 @@
 import { APIPromise, attachRequestId, type RawResult } from "./api-promise";
 import type { RackplaneCore, RequestOptions } from "./client";
+import { type Job, type WaitOptions, waitForJob } from "./jobs";
 import { pagePromise } from "./pagination";
 
 /** The runtime shape of a ts-rest route that the client needs. */
@@ -58,11 +59,38 @@ export function routeMethod(core: RackplaneCore, route: RouteLike) {
   };
 }
 
+/** A route that answers 202 starts a job (its body is the job). */
+export const startsJob = (route: RouteLike): boolean => 202 in route.responses;
+
+/** Options of an `…AndWait` method: the request's, plus how to wait for the job. */
+export type AndWaitOptions = RequestOptions & { wait?: WaitOptions };
+
+/**
+ * `xAndWait(...)`: calls `x` with the same arguments, then waits for the job it
+ * started (`options.wait`), resolving with the finished job.
+ */
+function andWait(core: RackplaneCore, route: RouteLike, method: (...args: unknown[]) => PromiseLike<unknown>) {
+  const optionsAt =
+    [...route.path.matchAll(/:(\w+)/g)].length + (isZod(route.body) ? 1 : 0) + (isZod(route.query) ? 1 : 0);
+  return async (...args: unknown[]): Promise<Job> => {
+    const wait = (args[optionsAt] as AndWaitOptions | undefined)?.wait;
+    const job = (await method(...args)) as Job;
+    return waitForJob(core, job, { signal: (args[optionsAt] as AndWaitOptions | undefined)?.signal, ...wait });
+  };
+}
+
 /** A client object with one method per route of `routes` (nested routers become nested objects). */
 export function routesClient(core: RackplaneCore, routes: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [name, r] of Object.entries(routes)) {
-    out[methodName(name)] = isRoute(r) ? routeMethod(core, r) : routesClient(core, r as Record<string, unknown>);
+    if (!isRoute(r)) {
+      out[methodName(name)] = routesClient(core, r as Record<string, unknown>);
+      continue;
+    }
+    const method = routeMethod(core, r);
+    out[methodName(name)] = method;
+    if (startsJob(r))
+      out[`${methodName(name)}AndWait`] = andWait(core, r, method as (...a: unknown[]) => PromiseLike<unknown>);
   }
   return out;
 }

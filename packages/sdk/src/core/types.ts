@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { APIPromise, WithRequestId } from "./api-promise";
 import type { RequestOptions } from "./client";
 import type { PagePromise } from "./pagination";
+import type { AndWaitOptions } from "./routes";
 
 /**
  * The client's method signatures, computed from the contract's route types. A
@@ -44,11 +45,11 @@ type QueryArgs<R> = R extends { query: infer Q extends z.ZodTypeAny }
     : [query: z.input<Q>]
   : [];
 
-export type MethodArgs<R, T extends string = never> = [
+export type MethodArgs<R, T extends string = never, O = RequestOptions> = [
   ...PathArgs<R, T>,
   ...BodyArgs<R>,
   ...QueryArgs<R>,
-  options?: RequestOptions,
+  options?: O,
 ];
 
 /** Schema of the first success status the route declares (undefined when it answers without a body). */
@@ -70,9 +71,21 @@ export type MethodResult<R> = R extends { responses: infer Rs }
 
 export type RouteMethod<R, T extends string = never> = (...args: MethodArgs<R, T>) => MethodResult<R>;
 
-/** One resource's client: a method per contract route. */
+/** The job a route answers 202 with (never for a route that starts none). */
+type StartedJob<R> = R extends { responses: { 202: infer S extends z.ZodTypeAny } } ? z.output<S> : never;
+
+/** `xAndWait`: the same arguments (options may add `wait`), resolving with the finished job. */
+export type AndWaitMethod<R, T extends string = never> = (
+  ...args: MethodArgs<R, T, AndWaitOptions>
+) => Promise<StartedJob<R>>;
+
+/** One resource's client: a method per contract route, plus `…AndWait` for routes that start a job. */
 export type ResourceClient<Res extends { routes: object }> = {
   [K in keyof Res["routes"] & string as MethodName<K>]: RouteMethod<Res["routes"][K], TransitionName<Res>>;
+} & {
+  [K in keyof Res["routes"] & string as [StartedJob<Res["routes"][K]>] extends [never]
+    ? never
+    : `${MethodName<K>}AndWait`]: AndWaitMethod<Res["routes"][K], TransitionName<Res>>;
 };
 
 /** Routers not attached to a resource (`rp.system.status()`), nested as in the contract. */

@@ -1,0 +1,61 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type CreateInput,
+  type Job,
+  type ListFilters,
+  type Model,
+  type PatchInput,
+  Rackplane,
+  type Server,
+  type ServerBrief,
+  type ServerCreate,
+  type ServerFilters,
+  type ServerPatch,
+  type Tag,
+} from "../src";
+
+// Type tests: checked by `tsc -p .` (the first step of the test script), never executed.
+const rp = new Rackplane({ baseUrl: "http://127.0.0.1:9" });
+
+describe("named model types and job helpers", () => {
+  it("names every resource's types after its model", () => {
+    expectTypeOf<Server>().toEqualTypeOf<Model<"dcim", "servers">>();
+    expectTypeOf<ServerCreate>().toEqualTypeOf<CreateInput<"dcim", "servers">>();
+    expectTypeOf<ServerPatch>().toEqualTypeOf<PatchInput<"dcim", "servers">>();
+    expectTypeOf<ServerFilters>().toEqualTypeOf<ListFilters<"dcim", "servers">>();
+    expectTypeOf<Tag["slug"]>().toEqualTypeOf<string>();
+    expectTypeOf<ServerBrief>().toHaveProperty("name");
+    expectTypeOf<Job["status"]["value"]>().toEqualTypeOf<
+      "pending" | "running" | "completed" | "failed" | "cancelled"
+    >();
+    const create: ServerCreate = { name: "web-01", position: 3 };
+    // @ts-expect-error: `name` is required
+    const nameless: ServerCreate = { position: 3 };
+    // @ts-expect-error: not a filter of servers
+    const wrong: ServerFilters = { colour: "red" };
+    // @ts-expect-error: `id` is read-only: absent from write types (the server assigns it)
+    const withId: ServerCreate = { name: "web-01", id: 3 };
+    // @ts-expect-error: `created` is read-only
+    const patchCreated: ServerPatch = { created: "2026-01-01T00:00:00Z" };
+    // Write enums: a value or its label, nothing else.
+    const byValue: ServerPatch = { status: "in_use" };
+    const byLabel: ServerPatch = { status: "In use" };
+    // @ts-expect-error: not a status of servers
+    const badStatus: ServerPatch = { status: "exploded" };
+    void [create, nameless, wrong, withId, patchCreated, byValue, byLabel, badStatus];
+  });
+
+  it("gives job-starting routes an …AndWait form resolving with the job, and only those", () => {
+    const waited = () => rp.dcim.servers.refreshInventoryAndWait(1, {}, { wait: { timeoutMs: 1000 } });
+    expectTypeOf(waited).returns.toEqualTypeOf<Promise<Job>>();
+    expectTypeOf(() => rp.core.jobs.wait(1, { onProgress: (j) => j.progress })).returns.toEqualTypeOf<Promise<Job>>();
+    // @ts-expect-error: create answers 201, it starts no job
+    rp.dcim.servers.createAndWait({ name: "x" });
+    // @ts-expect-error: wait options are checked
+    rp.core.jobs.wait(1, { timeoutSeconds: 5 });
+  });
+
+  it("collects list items with toArray", () => {
+    expectTypeOf(() => rp.dcim.servers.list().toArray({ limit: 10 })).returns.toEqualTypeOf<Promise<Server[]>>();
+  });
+});
