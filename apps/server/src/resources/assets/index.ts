@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { baseObjectsView, schema } from "@rackplane/db";
 import { bind } from "../../framework/binding";
+import { sealed } from "../common/sealed";
 import { boughtCoversAssigned, datesInOrder, licencesNotOverAssigned, lockLicence } from "./licences";
 
 /** The assets app and the polymorphic `base-objects` view (issue 8). */
@@ -14,7 +15,7 @@ export function bindAssets() {
     validate: lockLicence,
     afterWrite: licencesNotOverAssigned,
   });
-  bind(assets.simCards, schema.simCards);
+  bind(assets.simCards, schema.simCards, { derive: sealed("pin1", "puk1") });
   bind(assets.sslCertificates, schema.sslCertificates, { validate: datesInOrder });
   bind(assets.domains, schema.domains);
   bind(assets.domainContracts, schema.domainContracts);
