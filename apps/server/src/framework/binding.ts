@@ -7,6 +7,7 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import type { Handler } from "../http/handler";
 import type { RequestContext } from "./context";
 import type { JoinTable } from "./m2m";
+import type { Access, Scope } from "./scope";
 import type { ResourceService } from "./service";
 
 /** A write about to happen, handed to a resource's validation hook. */
@@ -32,11 +33,17 @@ export interface BindingOptions {
   /** Runs in the write's transaction after rows of this resource were created, changed or deleted. */
   afterWrite?: (tx: Database, ids: number[], ctx: RequestContext | undefined) => Promise<void>;
   /**
-   * Object-level access: a SQL condition on alias `a` the caller's rows must meet,
-   * or undefined to see everything. Invisible rows are 404 and absent from lists
-   * and counts; it is applied in SQL, so pagination stays exact.
+   * Object-level access (scope.ts): which rows a restricted caller may see and change,
+   * applied in SQL on every path that reaches this table — its own list and detail,
+   * nested objects and counts in other resources, relation filters, FK resolution.
+   * Invisible rows are 404, absent from lists and counts, and "no match" everywhere else.
    */
-  visibility?: (ctx: RequestContext, a: string) => SQL | undefined;
+  access?: Access;
+  /**
+   * Fields read through an expression of their own instead of their column (alias `a`):
+   * for representations that depend on what the caller may see (the change log's images).
+   */
+  expressions?: Record<string, (a: string, scope: Scope) => SQL>;
   /** Handlers of the resource's declared actions, keyed like its routes. */
   actions?: (svc: ResourceService, b: Binding) => Record<string, Handler>;
 }

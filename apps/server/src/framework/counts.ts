@@ -2,6 +2,7 @@ import { type Database, queryCounter, rowsOf } from "@rackplane/db";
 import { type SQL, sql } from "drizzle-orm";
 import type { Binding } from "./binding";
 import type { ValueFilter } from "./filters";
+import { type Scope, scoped } from "./scope";
 import { ident, list } from "./sql";
 
 /** Delta rows of one table beyond which a read folds them into one (a cheap sum stays cheap). */
@@ -23,6 +24,7 @@ export async function countOf(
   b: Binding,
   a: string,
   conds: SQL[],
+  scope: Scope,
   valueFilter?: ValueFilter,
 ): Promise<number> {
   const table = sql`${ident(b.tableName)} ${ident(a)}`;
@@ -40,11 +42,11 @@ export async function countOf(
         count(*)::int AS parts
       FROM row_count_deltas WHERE table_name = ${key}`;
   } else {
-    const res = await db.execute(sql`${scan}`);
+    const res = await db.execute(scoped(scope, scan));
     return Number(rowsOf<{ count: number | string }>(res)[0]?.count ?? 0);
   }
   const [row] = rowsOf<{ n: string | number; parts: number }>(
-    await db.execute(sql`SELECT coalesce(d.n, (${scan})) AS n, d.parts FROM (${maintained}) d`),
+    await db.execute(scoped(scope, sql`SELECT coalesce(d.n, (${scan})) AS n, d.parts FROM (${maintained}) d`)),
   );
   if (row && row.parts > FOLD_ABOVE) fold(db, key);
   return Number(row?.n ?? 0);

@@ -3,6 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Binding, bindingOf, targetKey } from "./binding";
 import { m2mStorage } from "./m2m";
 import { fieldExpression } from "./read";
+import { type Scope, visibleRows } from "./scope";
 import { alias, col, ident, likeEscape, list, values } from "./sql";
 
 /**
@@ -12,7 +13,7 @@ import { alias, col, ident, likeEscape, list, values } from "./sql";
  * (`?status=in_use&status=free`), so a maintained per-value count can answer
  * the list's count instead of a scan (see counts.ts).
  */
-export function whereOf(b: Binding, a: string, query: Record<string, unknown>): Conditions {
+export function whereOf(b: Binding, a: string, query: Record<string, unknown>, scope: Scope): Conditions {
   const conds: SQL[] = [];
   let valueFilter: ValueFilter | undefined;
   const byName = new Map(b.resource.filterParams.map((p) => [p.name, p]));
@@ -20,7 +21,7 @@ export function whereOf(b: Binding, a: string, query: Record<string, unknown>): 
     if (value === undefined) continue;
     const param = byName.get(name);
     if (param) {
-      conds.push(condition(b, a, param, value));
+      conds.push(condition(b, a, param, value, scope));
       const fd = b.resource.fields[param.field]!;
       if ((param.lookup === "exact" || param.lookup === "in") && fd.kind === "choice")
         valueFilter = {
@@ -31,7 +32,7 @@ export function whereOf(b: Binding, a: string, query: Record<string, unknown>): 
     }
     switch (name) {
       case "search":
-        if (String(value).trim()) conds.push(searchOf(b, a, String(value).trim()));
+        if (String(value).trim()) conds.push(searchOf(b, a, String(value).trim(), scope));
         break;
       case "tag":
         for (const slug of value as string[]) conds.push(hasTag(b, a, slug));
@@ -62,18 +63,19 @@ function changedByRequest(b: Binding, a: string, action: string, requestId: stri
     AND "object_type" = ${b.resource.key} AND "action" = ${action})`;
 }
 
-function searchOf(b: Binding, a: string, q: string): SQL {
+function searchOf(b: Binding, a: string, q: string, scope: Scope): SQL {
   const pattern = `%${likeEscape(q)}%`;
-  const ors = b.resource.searchFields.map((f) => sql`${textOf(b, a, f)} ILIKE ${pattern}`);
+  const ors = b.resource.searchFields.map((f) => sql`${textOf(b, a, f, scope)} ILIKE ${pattern}`);
   if (/^\d+$/.test(q) && Number(q) <= 2147483647) ors.push(sql`${col(a, "id")} = ${Number(q)}`);
   return ors.length ? sql`(${list(ors, " OR ")})` : sql`false`;
 }
 
 /** A column as text for ILIKE: network types through their read form. */
-function textOf(b: Binding, a: string, f: string): SQL {
+function textOf(b: Binding, a: string, f: string, scope: Scope): SQL {
   const kind = b.resource.fields[f]!.kind;
-  return kind === "ip" || kind === "cidr" || kind === "mac"
-    ? fieldExpression(b, a, f, b.resource.fields[f]!)
+  // Network types through their read form; fields read through the caller's scope as they are shown.
+  return kind === "ip" || kind === "cidr" || kind === "mac" || b.expressions?.[f]
+    ? fieldExpression(b, a, f, b.resource.fields[f]!, scope)
     : col(a, b.columns.get(f)!);
 }
 
@@ -84,29 +86,42 @@ function hasTag(b: Binding, a: string, slug: string): SQL {
     WHERE ${store.ownerCondition(ja, col(a, "id"))} AND "tags"."slug" = ${slug})`;
 }
 
-function condition(b: Binding, a: string, p: FilterParam, value: unknown): SQL {
+function condition(b: Binding, a: string, p: FilterParam, value: unknown, scope: Scope): SQL {
   const fd = b.resource.fields[p.field]!;
-  if (fd.kind === "m2m") return m2mCondition(b, a, p, fd as RelationFieldDef, value);
+  if (fd.kind === "m2m") return m2mCondition(b, a, p, fd as RelationFieldDef, value, scope);
   // Filters compare stored columns (so indexes apply); only counts are computed.
-  const expr = fd.kind === "count" ? fieldExpression(b, a, p.field, fd) : col(a, b.columns.get(p.field)!);
+  const expr = fd.kind === "count" ? fieldExpression(b, a, p.field, fd, scope) : col(a, b.columns.get(p.field)!);
   if (fd.kind === "fk") {
+    const target = bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target));
+    const ta = alias("f");
+    const rule = visibleRows(target, scope, ta);
     if (p.by) {
-      const target = bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target));
-      const ta = alias("f");
       const byCol = target.columns.get(p.by)!;
-      return sql`${expr} IN (SELECT ${col(ta, "id")} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, byCol)} IN (${values(value as unknown[])}))`;
+      return sql`${expr} IN (SELECT ${col(ta, "id")} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, byCol)} IN (${values(value as unknown[])})${rule ? sql` AND ${rule}` : sql``})`;
     }
+    // A reference the caller may not see filters like an empty one: `?hypervisor=<hidden id>`
+    // matches nothing, `?hypervisor__isnull=true` matches it (its nested form is null too).
+    if (rule)
+      return lookup(
+        sql`(SELECT ${col(ta, "id")} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${expr} AND ${rule})`,
+        fd,
+        p.lookup,
+        value,
+      );
   }
   return lookup(expr, fd, p.lookup, value);
 }
 
-function m2mCondition(b: Binding, a: string, p: FilterParam, fd: RelationFieldDef, value: unknown): SQL {
+function m2mCondition(b: Binding, a: string, p: FilterParam, fd: RelationFieldDef, value: unknown, scope: Scope): SQL {
   const store = m2mStorage(b, p.field);
   const ja = alias("mf");
+  const target = bindingOf(targetKey(b.resource, fd.target));
+  const ta = alias("mt");
+  const rule = visibleRows(target, scope, ta);
   let targets: SQL = values(value as unknown[]);
-  if (p.by) {
-    const target = bindingOf(targetKey(b.resource, fd.target));
-    targets = sql`SELECT "id" FROM ${ident(target.tableName)} WHERE ${ident(target.columns.get(p.by)!)} IN (${values(value as unknown[])})`;
+  if (p.by || rule) {
+    const by = p.by ? col(ta, target.columns.get(p.by)!) : col(ta, "id");
+    targets = sql`SELECT ${col(ta, "id")} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${by} IN (${values(value as unknown[])})${rule ? sql` AND ${rule}` : sql``}`;
   }
   const exists = sql`EXISTS (SELECT 1 FROM ${ident(store.table)} ${ident(ja)} WHERE ${store.ownerCondition(ja, col(a, "id"))} AND ${col(ja, store.targetColumn)} IN (${targets}))`;
   return p.lookup === "n" ? sql`NOT ${exists}` : exists;
@@ -176,26 +191,28 @@ function like(expr: SQL, op: string, vs: string[]): SQL {
 }
 
 /** `ordering` items → ORDER BY expressions; `id` is appended so pages are stable. */
-export function orderBy(b: Binding, a: string, ordering: string[] | undefined): SQL {
+export function orderBy(b: Binding, a: string, ordering: string[] | undefined, scope: Scope): SQL {
   const items = ordering?.length ? ordering : b.resource.defaultOrdering;
   const parts: SQL[] = [];
   for (const item of items) {
     const desc = item.startsWith("-");
     const name = desc ? item.slice(1) : item;
-    parts.push(sql`${orderExpression(b, a, name)} ${sql.raw(desc ? "DESC" : "ASC")}`);
+    parts.push(sql`${orderExpression(b, a, name, scope)} ${sql.raw(desc ? "DESC" : "ASC")}`);
   }
   if (!items.some((i) => i.replace(/^-/, "") === "id")) parts.push(sql`${col(a, "id")} ASC`);
   return list(parts);
 }
 
-export function orderExpression(b: Binding, a: string, name: string): SQL {
+/** Ordering through a relation sees what the caller sees: a hidden related object sorts as none. */
+export function orderExpression(b: Binding, a: string, name: string, scope: Scope): SQL {
   const [head, by] = name.split("__") as [string, string | undefined];
   const fd = b.resource.fields[head]!;
   if (fd.kind === "fk" && by) {
     const target = bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target));
     const ta = alias("o");
-    return sql`(SELECT ${col(ta, target.columns.get(by)!)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(head)!)})`;
+    const rule = visibleRows(target, scope, ta);
+    return sql`(SELECT ${col(ta, target.columns.get(by)!)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(head)!)}${rule ? sql` AND ${rule}` : sql``})`;
   }
-  if (fd.kind === "count") return fieldExpression(b, a, head, fd);
+  if (fd.kind === "count") return fieldExpression(b, a, head, fd, scope);
   return col(a, b.columns.get(head)!);
 }

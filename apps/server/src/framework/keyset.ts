@@ -4,6 +4,7 @@ import type { PgColumn } from "drizzle-orm/pg-core";
 import { type Binding, bindingOf, targetKey } from "./binding";
 import { badRequest } from "./errors";
 import { orderExpression } from "./filters";
+import type { Scope } from "./scope";
 import { ident, list } from "./sql";
 import { castTypeOf } from "./unnest";
 
@@ -27,7 +28,7 @@ const columnOf = (b: Binding, field: string): PgColumn | undefined => {
   return Object.values(getTableColumns(b.table)).find((c) => c.name === name) as PgColumn | undefined;
 };
 
-function keysOf(b: Binding, a: string, ordering: string[] | undefined): Key[] {
+function keysOf(b: Binding, a: string, ordering: string[] | undefined, scope: Scope): Key[] {
   const items = ordering?.length ? [...ordering] : [...b.resource.defaultOrdering];
   if (!items.some((i) => i.replace(/^-/, "") === "id")) items.push("id");
   return items.map((item) => {
@@ -46,7 +47,7 @@ function keysOf(b: Binding, a: string, ordering: string[] | undefined): Key[] {
       type = castTypeOf(c);
       nullable = !c.notNull;
     }
-    return { item, desc, expr: orderExpression(b, a, name), type, nullable };
+    return { item, desc, expr: orderExpression(b, a, name, scope), type, nullable };
   });
 }
 
@@ -59,8 +60,8 @@ export interface Keyset {
 }
 
 /** `cursor` is "" for the first page, else a value from a `next` link. */
-export function keysetOf(b: Binding, a: string, ordering: string[] | undefined, cursor: string): Keyset {
-  const keys = keysOf(b, a, ordering);
+export function keysetOf(b: Binding, a: string, ordering: string[] | undefined, cursor: string, scope: Scope): Keyset {
+  const keys = keysOf(b, a, ordering, scope);
   const order = keys.map((k) => k.item).join(",");
   const select = list(keys.map((k, i) => sql`(${k.expr})::text AS ${ident(`_k${i}`)}`));
   const encode = (row: Record<string, unknown>) =>

@@ -8,6 +8,7 @@ import { orderBy, type ValueFilter } from "./filters";
 import { keysetOf } from "./keyset";
 import { links, type Window } from "./pagination";
 import { fieldSelection, present, selectList } from "./read";
+import { type Scope, scoped } from "./scope";
 import { col, ident, list } from "./sql";
 
 const where = (conds: SQL[]) => (conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``);
@@ -29,6 +30,8 @@ export async function listPage(
   w: Window,
   query: Record<string, unknown>,
   ctx: RequestContext,
+  /** Whose rows: `conds` already hold the scope's condition on `b`; nested reads add theirs. */
+  scope: Scope,
   /** The only condition, when it is a choice-field filter (see `whereOf`). */
   valueFilter?: ValueFilter,
 ) {
@@ -36,21 +39,20 @@ export async function listPage(
   const only = fieldSelection(b.resource, query);
   const ordering = query.ordering as string[] | undefined;
   const from = sql`FROM ${ident(b.tableName)} ${ident(a)}`;
-  const order = orderBy(b, a, ordering);
+  const order = orderBy(b, a, ordering, scope);
+  const select = selectList(b, a, brief, only, scope);
   const limit = w.limit === null ? sql`` : sql`LIMIT ${w.limit}`;
   const cursor = query.cursor as string | undefined;
 
   if (cursor !== undefined) {
     if (w.pageStyle || w.offset > 0)
       throw badRequest({ cursor: ["Cannot be combined with offset, page or page_size."] });
-    const ks = keysetOf(b, a, ordering, cursor);
+    const ks = keysetOf(b, a, ordering, cursor, scope);
     const after = ks.after ? [...conds, ks.after] : conds;
     const more = w.limit === null ? sql`` : sql`LIMIT ${w.limit + 1}`;
     const [count, rowsRes] = await Promise.all([
-      countOf(db, b, a, conds, valueFilter),
-      db.execute(
-        sql`SELECT ${selectList(b, a, brief, only)}, ${ks.select} ${from} ${where(after)} ORDER BY ${order} ${more}`,
-      ),
+      countOf(db, b, a, conds, scope, valueFilter),
+      db.execute(scoped(scope, sql`SELECT ${select}, ${ks.select} ${from} ${where(after)} ORDER BY ${order} ${more}`)),
     ]);
     const rows = rowsOf<Record<string, unknown>>(rowsRes);
     const hasMore = w.limit !== null && rows.length > w.limit;
@@ -66,11 +68,14 @@ export async function listPage(
 
   const page =
     w.offset > 0
-      ? sql`SELECT ${selectList(b, a, brief, only)} ${from} WHERE ${col(a, "id")} IN (
+      ? sql`SELECT ${select} ${from} WHERE ${col(a, "id")} IN (
           SELECT ${col(a, "id")} ${from} ${where(conds)} ORDER BY ${order} ${limit} OFFSET ${w.offset}
         ) ORDER BY ${order}`
-      : sql`SELECT ${selectList(b, a, brief, only)} ${from} ${where(conds)} ORDER BY ${order} ${limit}`;
-  const [count, rowsRes] = await Promise.all([countOf(db, b, a, conds, valueFilter), db.execute(page)]);
+      : sql`SELECT ${select} ${from} ${where(conds)} ORDER BY ${order} ${limit}`;
+  const [count, rowsRes] = await Promise.all([
+    countOf(db, b, a, conds, scope, valueFilter),
+    db.execute(scoped(scope, page)),
+  ]);
   const results = rowsOf<Record<string, unknown>>(rowsRes).map((r) => present(b.resource, r, ctx, brief, only));
   return { count, ...links(ctx, w, count), results };
 }

@@ -4,21 +4,36 @@ import { type Binding, bindingOf, targetKey } from "./binding";
 import type { RequestContext } from "./context";
 import { m2mStorage } from "./m2m";
 import { BoundedMemo } from "./memo";
+import { type Scope, visibleRows } from "./scope";
 import { alias, col, ident, inAliasSpace, list, prerendered } from "./sql";
 
 /**
  * Builds the SELECT list of a representation: row columns, related objects as
  * correlated JSON subqueries, tags and counts — one statement for any page size.
+ * Nested objects and counts see only what `scope` may see: a related object the
+ * caller may not see is `null` (an empty list entry is left out), and is not counted.
  */
-export function selectList(b: Binding, a: string, brief: boolean, only?: readonly string[]): SQL {
-  const key = `${b.resource.key}|${a}|${brief ? 1 : 0}|${only?.join(",") ?? "*"}`;
-  return selectLists.get(key, () => inAliasSpace("s", () => prerendered(buildSelectList(b, a, brief, only))));
+export function selectList(
+  b: Binding,
+  a: string,
+  brief: boolean,
+  only: readonly string[] | undefined,
+  scope: Scope,
+): SQL {
+  const key = `${b.resource.key}|${a}|${brief ? 1 : 0}|${only?.join(",") ?? "*"}|${scope.key}`;
+  return selectLists.get(key, () => inAliasSpace("s", () => prerendered(buildSelectList(b, a, brief, only, scope))));
 }
 
 /** Select lists by resource, alias and field choice: declarations don't change while running. */
 const selectLists = new BoundedMemo<SQL>();
 
-function buildSelectList(b: Binding, a: string, brief: boolean, only?: readonly string[]): SQL {
+function buildSelectList(
+  b: Binding,
+  a: string,
+  brief: boolean,
+  only: readonly string[] | undefined,
+  scope: Scope,
+): SQL {
   const parts: SQL[] = [sql`${col(a, "id")} AS "id"`];
   const wanted = brief
     ? briefFieldsOf(b.resource)
@@ -29,7 +44,7 @@ function buildSelectList(b: Binding, a: string, brief: boolean, only?: readonly 
     if (name === "id") continue;
     const fd = b.resource.fields[name]!;
     if (fd.options.writeOnly) continue;
-    parts.push(sql`${fieldExpression(b, a, name, fd)} AS ${ident(name)}`);
+    parts.push(sql`${fieldExpression(b, a, name, fd, scope)} AS ${ident(name)}`);
   }
   return list(parts);
 }
@@ -52,14 +67,16 @@ export function briefFieldsOf(r: AnyResource): string[] {
   return [...new Set(["id", ...r.brief, ...fromDisplay])];
 }
 
-export function fieldExpression(b: Binding, a: string, name: string, fd: AnyField): SQL {
+export function fieldExpression(b: Binding, a: string, name: string, fd: AnyField, scope: Scope): SQL {
+  const own = b.expressions?.[name];
+  if (own) return own(a, scope);
   switch (fd.kind) {
     case "fk":
-      return nestedObject(b, a, name, fd as RelationFieldDef);
+      return nestedObject(b, a, name, fd as RelationFieldDef, scope);
     case "m2m":
-      return nestedArray(b, a, name, fd as RelationFieldDef);
+      return nestedArray(b, a, name, fd as RelationFieldDef, scope);
     case "count":
-      return countOf(a, fd as CountFieldDef);
+      return countOf(a, fd as CountFieldDef, scope);
     case "datetime":
       return sql`to_json(${col(a, b.columns.get(name)!)}) #>> '{}'`;
     case "date":
@@ -76,39 +93,41 @@ export function fieldExpression(b: Binding, a: string, name: string, fd: AnyFiel
   }
 }
 
-function briefObject(target: Binding, ta: string): SQL {
+function briefObject(target: Binding, ta: string, scope: Scope): SQL {
   const pairs: SQL[] = [];
   for (const f of briefFieldsOf(target.resource)) {
     const fd = target.resource.fields[f]!;
-    pairs.push(sql`'${sql.raw(f)}', ${fieldExpression(target, ta, f, fd)}`);
+    pairs.push(sql`'${sql.raw(f)}', ${fieldExpression(target, ta, f, fd, scope)}`);
   }
   return sql`json_build_object(${list(pairs)})`;
 }
 
-function nestedObject(b: Binding, a: string, name: string, fd: RelationFieldDef): SQL {
+const andRule = (rule: SQL | undefined) => (rule ? sql` AND ${rule}` : sql``);
+
+function nestedObject(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
   const target = bindingOf(targetKey(b.resource, fd.target));
   const ta = alias("n");
-  return sql`(SELECT ${briefObject(target, ta)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)})`;
+  return sql`(SELECT ${briefObject(target, ta, scope)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)}${andRule(visibleRows(target, scope, ta))})`;
 }
 
-function nestedArray(b: Binding, a: string, name: string, fd: RelationFieldDef): SQL {
+function nestedArray(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
   const target = bindingOf(targetKey(b.resource, fd.target));
   const store = m2mStorage(b, name);
   const ta = alias("m");
   const ja = alias("j");
   const order = target.resource.defaultOrdering[0] ?? "id";
   const orderCol = target.columns.get(order.replace(/^-/, "")) ?? "id";
-  return sql`(SELECT coalesce(json_agg(${briefObject(target, ta)} ORDER BY ${col(ta, orderCol)}, ${col(ta, "id")}), '[]'::json)
+  return sql`(SELECT coalesce(json_agg(${briefObject(target, ta, scope)} ORDER BY ${col(ta, orderCol)}, ${col(ta, "id")}), '[]'::json)
     FROM ${ident(store.table)} ${ident(ja)} JOIN ${ident(target.tableName)} ${ident(ta)} ON ${col(ta, "id")} = ${col(ja, store.targetColumn)}
-    WHERE ${store.ownerCondition(ja, col(a, "id"))})`;
+    WHERE ${store.ownerCondition(ja, col(a, "id"))}${andRule(visibleRows(target, scope, ta))})`;
 }
 
-function countOf(a: string, fd: CountFieldDef): SQL {
+function countOf(a: string, fd: CountFieldDef, scope: Scope): SQL {
   const source = bindingOf(fd.countOf.resource);
   const ca = alias("c");
   const via = source.columns.get(fd.countOf.via);
   if (!via) throw new Error(`${fd.countOf.resource} has no relation ${fd.countOf.via}`);
-  return sql`(SELECT count(*)::int FROM ${ident(source.tableName)} ${ident(ca)} WHERE ${col(ca, via)} = ${col(a, "id")})`;
+  return sql`(SELECT count(*)::int FROM ${ident(source.tableName)} ${ident(ca)} WHERE ${col(ca, via)} = ${col(a, "id")}${andRule(visibleRows(source, scope, ca))})`;
 }
 
 /** Absolute URL of an object. */

@@ -10,17 +10,13 @@ import { listPage } from "./list-page";
 import { m2mStorage } from "./m2m";
 import { type PageSettings, windowOf } from "./pagination";
 import { present, selectList } from "./read";
+import { andVisible, type Scope, scoped, scopeOf, UNRESTRICTED, visibleRows } from "./scope";
 import { anyId, col, ident, list, resetAliases } from "./sql";
 import { columnTypes, unnestSelect } from "./unnest";
 import { prepareWrites, writeM2M } from "./writes";
 
 const A = "t";
 const where = (conds: SQL[]) => (conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``);
-/** The binding's visibility rule for this caller, as a list of 0 or 1 conditions. */
-const visible = (b: Binding, ctx: RequestContext | undefined, a = A): SQL[] => {
-  const c = ctx && b.visibility?.(ctx, a);
-  return c ? [c] : [];
-};
 /** Context of internal calls that have no request (delete without one). */
 const internal: RequestContext = { requestId: "", baseUrl: "", query: {}, path: "" };
 
@@ -35,30 +31,65 @@ export class ResourceService {
   async list(b: Binding, query: Record<string, unknown>, ctx: RequestContext) {
     resetAliases();
     const w = windowOf(query, this.pages);
-    const { conds, valueFilter } = whereOf(b, A, query);
-    const rule = visible(b, ctx);
+    const scope = scopeOf(ctx);
+    const { conds, valueFilter } = whereOf(b, A, query, scope);
+    const rule = visibleRows(b, scope, A);
     // A visibility rule is one more condition: then the per-value counts do not apply.
-    return listPage(this.db, b, A, [...conds, ...rule], w, query, ctx, rule.length ? undefined : valueFilter);
+    return listPage(
+      this.db,
+      b,
+      A,
+      rule ? [...conds, rule] : conds,
+      w,
+      query,
+      ctx,
+      scope,
+      rule ? undefined : valueFilter,
+    );
   }
 
+  /** The object as the caller sees it; one the caller may not see is a 404 like a missing one. */
   async retrieve(b: Binding, id: number, ctx: RequestContext, brief = false, db: Database = this.db) {
-    const [row] = await this.fetchRows(db, b, [id], brief, ctx);
+    const scope = scopeOf(ctx);
+    const [row] = await this.fetchRows(db, b, [id], { brief, scope, rows: scope });
     if (!row) throw notFound(`No ${b.resource.model} matches id ${id}.`);
     return present(b.resource, row, ctx, brief);
   }
 
-  /** Runs the binding's after-write hook, then reads the written objects back as representations. */
+  /**
+   * Runs the binding's after-write hook, then reads the written objects back: `images` for
+   * the change log (complete: the log is filtered when read), `shown` as the caller sees them.
+   */
   private async afterWrite(tx: Database, b: Binding, ids: number[], ctx: RequestContext) {
     await b.afterWrite?.(tx, ids, ctx);
-    return (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
+    const images = (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
+    const scope = scopeOf(ctx);
+    const shown = scope.key
+      ? (await this.fetchRows(tx, b, ids, { scope })).map((r) => present(b.resource, r, ctx))
+      : images;
+    return { images, shown };
   }
 
-  private async fetchRows(db: Database, b: Binding, ids: number[], brief = false, ctx?: RequestContext) {
+  /**
+   * Rows of `ids` in `selectList` form, in the order asked. `scope`: what nested objects and
+   * counts show; `rows`: whose visibility the rows themselves need (none: every row).
+   */
+  private async fetchRows(
+    db: Database,
+    b: Binding,
+    ids: number[],
+    { brief = false, scope = UNRESTRICTED, rows: rowScope = UNRESTRICTED }: FetchOptions = {},
+  ) {
     if (!ids.length) return [];
     resetAliases();
-    const conds = [sql`${col(A, "id")} ${anyId(ids)}`, ...visible(b, ctx)];
+    const conds = andVisible(b, rowScope, A, [sql`${col(A, "id")} ${anyId(ids)}`]);
     const rows = rowsOf<Record<string, unknown>>(
-      await db.execute(sql`SELECT ${selectList(b, A, brief)} FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)}`),
+      await db.execute(
+        scoped(
+          scope.key ? scope : rowScope,
+          sql`SELECT ${selectList(b, A, brief, undefined, scope)} FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)}`,
+        ),
+      ),
     );
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     return ids.map((id) => byId.get(id)).filter((r): r is Record<string, unknown> => r !== undefined);
@@ -80,7 +111,8 @@ export class ResourceService {
   ) {
     return db.transaction(async (tx) => {
       const errors: FieldErrors[] = items.map(() => ({}));
-      const prepared = await prepareWrites(tx as Database, b, items, errors, true);
+      const scope = scopeOf(ctx);
+      const prepared = await prepareWrites(tx as Database, b, items, errors, true, scope);
       if (b.derive)
         for (const p of prepared)
           Object.assign(p.columns, await b.derive({ tx: tx as Database, values: p.columns, ctx }));
@@ -98,16 +130,16 @@ export class ResourceService {
         updated_by_request: ctx.requestId,
       }));
       const ids = await this.insertRows(tx as Database, b, rows);
-      for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m, true);
+      for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m, scope, true);
       const created = await this.afterWrite(tx as Database, b, ids, ctx);
       await recordChanges(
         tx as Database,
         b,
         ctx,
         "create",
-        created.map((post) => ({ id: Number(post.id), pre: null, post })),
+        created.images.map((post) => ({ id: Number(post.id), pre: null, post })),
       );
-      return created;
+      return created.shown;
     });
   }
 
@@ -163,9 +195,16 @@ export class ResourceService {
       const ids = items.map((i) => i.id);
       const existing = await this.lockRows(tx as Database, b, ids, ctx);
       const before = await this.fetchRows(tx as Database, b, ids);
-      if (precondition) for (const r of before) precondition(present(b.resource, r, ctx));
+      const scope = scopeOf(ctx);
+      if (precondition) {
+        // `If-Match` compares with what the caller was shown.
+        const shown = scope.key ? await this.fetchRows(tx as Database, b, ids, { scope }) : before;
+        for (const r of shown) precondition(present(b.resource, r, ctx));
+      }
       const errors: FieldErrors[] = items.map(() => ({}));
-      const prepared = await prepareWrites(tx as Database, b, items, errors, !partial);
+      const prepared = await prepareWrites(tx as Database, b, items, errors, !partial, scope, (i) =>
+        existing.get(ids[i]!),
+      );
       const merged = prepared.map((p, i) => ({ ...existing.get(ids[i]!)!, ...p.columns }));
       if (b.derive) {
         for (const [i, p] of prepared.entries()) {
@@ -183,7 +222,7 @@ export class ResourceService {
           .update(b.table)
           .set(set as never)
           .where(sql`id = ${id}`);
-        await writeM2M(tx as Database, b, id, p.m2m);
+        await writeM2M(tx as Database, b, id, p.m2m, scope);
       }
       const after = await this.afterWrite(tx as Database, b, ids, ctx);
       await recordChanges(
@@ -191,9 +230,9 @@ export class ResourceService {
         b,
         ctx,
         "update",
-        after.map((post, i) => ({ id: ids[i]!, pre: present(b.resource, before[i]!, ctx), post })),
+        after.images.map((post, i) => ({ id: ids[i]!, pre: present(b.resource, before[i]!, ctx), post })),
       );
-      return after;
+      return after.shown;
     });
   }
 
@@ -209,14 +248,15 @@ export class ResourceService {
     return this.db.transaction(async (tx) => {
       const rows = await this.lockRows(tx as Database, b, [id], ctx);
       guard?.(rows.get(id)!);
-      const pre = await this.retrieve(b, id, ctx, false, tx as Database);
+      const image = async () => present(b.resource, (await this.fetchRows(tx as Database, b, [id]))[0]!, ctx);
+      const pre = await image();
       await tx
         .update(b.table)
         .set({ ...columns, updated_by_request: ctx.requestId, updated: sql`now()` } as never)
         .where(sql`id = ${id}`);
-      const post = await this.retrieve(b, id, ctx, false, tx as Database);
+      const post = await image();
       await recordChanges(tx as Database, b, ctx, "update", [{ id, pre, post }]);
-      return post;
+      return scopeOf(ctx).key ? this.retrieve(b, id, ctx, false, tx as Database) : post;
     });
   }
 
@@ -243,10 +283,15 @@ export class ResourceService {
   async lockRows(tx: Database, b: Binding, ids: number[], ctx?: RequestContext) {
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup !== undefined) throw badRequest({ non_field_errors: [`Id ${dup} appears more than once.`] });
+    const scope = scopeOf(ctx);
+    const conds = andVisible(b, scope, A, [sql`${col(A, "id")} ${anyId(ids)}`]);
     const rows = ids.length
       ? rowsOf<Record<string, unknown>>(
           await tx.execute(
-            sql`SELECT * FROM ${ident(b.tableName)} ${ident(A)} ${where([sql`${col(A, "id")} ${anyId(ids)}`, ...visible(b, ctx)])} FOR UPDATE`,
+            scoped(
+              scope,
+              sql`SELECT * FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)} FOR UPDATE OF ${ident(A)}`,
+            ),
           ),
         )
       : [];
@@ -309,12 +354,21 @@ export class ResourceService {
           ),
         ).map((r) => Number(r.id));
       if (ref.onDelete === "protect") {
-        const n = Number(
-          rowsOf<{ n: number }>(
-            await tx.execute(sql`SELECT count(*)::int AS n FROM ${refTable} WHERE ${ident(ref.column)} ${anyId(ids)}`),
-          )[0]?.n ?? 0,
+        // Referrers the caller may not see still protect the object, but are neither counted nor named.
+        const scope = scopeOf(visibleTo);
+        const seen = visibleRows(ref.binding, scope, "r") ?? sql`TRUE`;
+        const [row] = rowsOf<{ n: number; seen: number }>(
+          await tx.execute(
+            scoped(
+              scope,
+              sql`SELECT count(*)::int AS n, (count(*) FILTER (WHERE ${seen}))::int AS seen
+                FROM ${refTable} "r" WHERE "r".${ident(ref.column)} ${anyId(ids)}`,
+            ),
+          ),
         );
-        if (n) blockers.push(`${n} ${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`);
+        const what = `${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`;
+        if (row?.seen) blockers.push(`${row.seen} ${what}`);
+        else if (row?.n) blockers.push(`objects you cannot see`);
       } else if (ref.onDelete === "set_null") {
         const cleared = await refIds();
         if (!cleared.length) continue;
@@ -383,6 +437,14 @@ function referrersOf(b: Binding): Referrer[] {
   }
   referrerCache.set(b.resource.key, out);
   return out;
+}
+
+interface FetchOptions {
+  brief?: boolean;
+  /** What nested objects and counts show (default: everything, as the change log records it). */
+  scope?: Scope;
+  /** Whose visibility the rows must meet (default: none). */
+  rows?: Scope;
 }
 
 export { ApiError };

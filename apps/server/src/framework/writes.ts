@@ -5,7 +5,8 @@ import { type SQL, sql } from "drizzle-orm";
 import { type Binding, bindingOf, targetKey } from "./binding";
 import { addError } from "./errors";
 import { m2mStorage } from "./m2m";
-import { anyId, ident, list } from "./sql";
+import { restricts, type Scope, scoped, visibleRows } from "./scope";
+import { alias, anyId, col, ident, list } from "./sql";
 
 /** A validated payload split into row columns and many-to-many id lists. */
 export interface PreparedWrite {
@@ -15,9 +16,12 @@ export interface PreparedWrite {
 
 /**
  * Turns validated payloads into column values: relations (ids or attribute
- * objects) become ids, checked to exist in one query per relation field;
- * omitted optional fields get their defaults when `fillDefaults` (create, PUT).
- * Field errors go into `errors[i]`.
+ * objects) become ids, checked to exist — among the rows `scope` may see — in one
+ * query per relation field; an object the caller may not see is "does not exist",
+ * like a missing one. Omitted optional fields get their defaults when `fillDefaults`
+ * (create, PUT). On update (`existingOf`), a stored reference to an object the caller
+ * may not see — shown to them as `null` — stays as it is when the write sends `null`
+ * or omits it. Field errors go into `errors[i]`.
  */
 export async function prepareWrites(
   tx: Database,
@@ -25,12 +29,16 @@ export async function prepareWrites(
   items: Record<string, unknown>[],
   errors: FieldErrors[],
   fillDefaults: boolean,
+  scope: Scope,
+  existingOf?: (i: number) => Record<string, unknown> | undefined,
 ): Promise<PreparedWrite[]> {
   const out: PreparedWrite[] = items.map(() => ({ columns: {}, m2m: {} }));
   for (const [name, fd] of Object.entries(b.resource.fields)) {
     if (!fd.write) continue;
     if (fd.kind === "fk" || fd.kind === "m2m") {
-      await resolveRelationField(tx, b, name, fd as RelationFieldDef, items, errors, out, fillDefaults);
+      await resolveRelationField(tx, b, name, fd as RelationFieldDef, items, errors, out, fillDefaults, scope);
+      if (fd.kind === "fk" && existingOf && scope.key)
+        await keepHiddenReference(tx, b, name, fd as RelationFieldDef, out, existingOf, scope);
       continue;
     }
     items.forEach((item, i) => {
@@ -50,6 +58,7 @@ async function resolveRelationField(
   errors: FieldErrors[],
   out: PreparedWrite[],
   fillDefaults: boolean,
+  scope: Scope,
 ) {
   const target = bindingOf(targetKey(b.resource, fd.target));
   // Collect every numeric id of this field across items: one existence query.
@@ -60,8 +69,14 @@ async function resolveRelationField(
   }
   const existing = new Set<number>();
   if (ids.size) {
+    const rule = visibleRows(target, scope, "r");
     const rows = rowsOf<{ id: number }>(
-      await tx.execute(sql`SELECT id FROM ${ident(target.tableName)} WHERE id ${anyId([...ids])}`),
+      await tx.execute(
+        scoped(
+          scope,
+          sql`SELECT "r".id FROM ${ident(target.tableName)} "r" WHERE "r".id ${anyId([...ids])}${rule ? sql` AND ${rule}` : sql``}`,
+        ),
+      ),
     );
     for (const r of rows) existing.add(Number(r.id));
   }
@@ -72,7 +87,7 @@ async function resolveRelationField(
       addError(errors[i]!, path, `Invalid pk "${x}" - object does not exist.`);
       return undefined;
     }
-    const r = await resolveByAttributes(tx, target, x as Record<string, unknown>);
+    const r = await resolveByAttributes(tx, target, x as Record<string, unknown>, scope);
     if (typeof r === "string") addError(errors[i]!, path, r);
     return typeof r === "number" ? r : undefined;
   };
@@ -106,6 +121,7 @@ export async function resolveByAttributes(
   tx: Database,
   target: Binding,
   attrs: Record<string, unknown>,
+  scope: Scope,
 ): Promise<number | string> {
   const conds: SQL[] = [];
   const entries = Object.entries(attrs);
@@ -113,16 +129,16 @@ export async function resolveByAttributes(
   for (const [key, value] of entries) {
     const fd: AnyField | undefined = key === "id" ? undefined : target.resource.fields[key];
     if (key === "id") {
-      conds.push(sql`id = ${value}`);
+      conds.push(sql`"r".id = ${value}`);
       continue;
     }
     if (!fd || !target.columns.has(key)) {
       return `Unknown attribute "${key}" of ${target.resource.key}. Use one of: ${[...target.columns.keys()].join(", ")}.`;
     }
-    const column = ident(target.columns.get(key)!);
+    const column = col("r", target.columns.get(key)!);
     if (fd.kind === "fk" && value !== null && typeof value === "object") {
       const inner = bindingOf(targetKey(target.resource, (fd as RelationFieldDef).target));
-      const r = await resolveByAttributes(tx, inner, value as Record<string, unknown>);
+      const r = await resolveByAttributes(tx, inner, value as Record<string, unknown>, scope);
       if (typeof r === "string") return `${key}: ${r}`;
       conds.push(sql`${column} = ${r}`);
     } else if (value === null) {
@@ -135,8 +151,13 @@ export async function resolveByAttributes(
       conds.push(sql`${text} = ${String(value)}`);
     }
   }
+  // Only rows the caller may see can match: a hidden object is "no match", never its id.
+  const rule = visibleRows(target, scope, "r");
+  if (rule) conds.push(rule);
   const rows = rowsOf<{ id: number }>(
-    await tx.execute(sql`SELECT id FROM ${ident(target.tableName)} WHERE ${list(conds, " AND ")} LIMIT 2`),
+    await tx.execute(
+      scoped(scope, sql`SELECT "r".id FROM ${ident(target.tableName)} "r" WHERE ${list(conds, " AND ")} LIMIT 2`),
+    ),
   );
   if (rows.length === 1) return Number(rows[0]!.id);
   const desc = JSON.stringify(attrs);
@@ -145,28 +166,46 @@ export async function resolveByAttributes(
     : `Several ${target.resource.model} objects match ${desc}; add attributes to pick one.`;
 }
 
-/** Replaces the many-to-many rows of `ownerIds` for each field given. */
-/** `fresh`: the owner was just created, so it has no join rows to clear (bulk create skips a DELETE per row). */
+/**
+ * Replaces the many-to-many rows of `ownerIds` for each field given. Members the
+ * caller may not see (left out of what they were shown) stay: the write replaces
+ * only what the caller can see.
+ * `fresh`: the owner was just created, so it has no join rows to clear (bulk create skips a DELETE per row).
+ */
 export async function writeM2M(
   tx: Database,
   b: Binding,
   ownerId: number,
   m2m: Record<string, number[]>,
+  scope: Scope,
   fresh = false,
 ) {
   for (const [field, ids] of Object.entries(m2m)) {
     const store = m2mStorage(b, field);
     const extraCols = Object.keys(store.extra);
-    if (!fresh)
+    if (!fresh) {
+      const target = bindingOf(targetKey(b.resource, (b.resource.fields[field] as RelationFieldDef).target));
+      const ta = alias("k");
+      const rule = visibleRows(target, scope, ta);
+      const onlyVisible = rule
+        ? [
+            sql`EXISTS (SELECT 1 FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${ident(store.table)}.${ident(store.targetColumn)} AND ${rule})`,
+          ]
+        : [];
       await tx.execute(
-        sql`DELETE FROM ${ident(store.table)} WHERE ${list(
-          [
-            ...extraCols.map((c) => sql`${ident(c)} = ${store.extra[c]}`),
-            sql`${ident(store.ownerColumn)} = ${ownerId}`,
-          ],
-          " AND ",
-        )}`,
+        scoped(
+          scope,
+          sql`DELETE FROM ${ident(store.table)} WHERE ${list(
+            [
+              ...extraCols.map((c) => sql`${ident(c)} = ${store.extra[c]}`),
+              sql`${ident(store.ownerColumn)} = ${ownerId}`,
+              ...onlyVisible,
+            ],
+            " AND ",
+          )}`,
+        ),
       );
+    }
     if (!ids.length) continue;
     const rows = ids.map(
       (id) => sql`(${list([...extraCols.map((c) => sql`${store.extra[c]}`), sql`${ownerId}`, sql`${id}`])})`,
@@ -175,4 +214,41 @@ export async function writeM2M(
       sql`INSERT INTO ${ident(store.table)} (${list([...extraCols, store.ownerColumn, store.targetColumn].map(ident))}) VALUES ${list(rows)}`,
     );
   }
+}
+
+/**
+ * A visible object's reference to one the caller may not see is shown as `null`;
+ * sending that `null` back (PUT of a fetched representation, or omitting the field
+ * on PUT) keeps the stored reference instead of clearing it. One query per field.
+ */
+async function keepHiddenReference(
+  tx: Database,
+  b: Binding,
+  name: string,
+  fd: RelationFieldDef,
+  out: PreparedWrite[],
+  existingOf: (i: number) => Record<string, unknown> | undefined,
+  scope: Scope,
+) {
+  const target = bindingOf(targetKey(b.resource, fd.target));
+  if (!restricts(target)) return;
+  const column = b.columns.get(name)!;
+  const stored = new Map<number, number>(); // item index → stored id it would clear
+  out.forEach((p, i) => {
+    const old = existingOf(i)?.[column];
+    if (column in p.columns && p.columns[column] === null && old != null) stored.set(i, Number(old));
+  });
+  if (!stored.size) return;
+  const rule = visibleRows(target, scope, "r")!;
+  const seen = new Set(
+    rowsOf<{ id: number }>(
+      await tx.execute(
+        scoped(
+          scope,
+          sql`SELECT "r".id FROM ${ident(target.tableName)} "r" WHERE "r".id ${anyId([...new Set(stored.values())])} AND ${rule}`,
+        ),
+      ),
+    ).map((r) => Number(r.id)),
+  );
+  for (const [i, old] of stored) if (!seen.has(old)) out[i]!.columns[column] = old;
 }

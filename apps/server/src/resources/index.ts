@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
+import { scopedImage, scopedRepr } from "../framework/scoped-images";
 import { bindAssets } from "./assets";
 import { assetLicences } from "./assets/licences";
 import { bindCatalogue } from "./catalogue";
@@ -15,7 +16,7 @@ import { nodeBinding } from "./discovery/nodes";
 import { scanRangeBinding } from "./discovery/scan-ranges";
 import { firmwareBinding } from "./firmware/firmware";
 import { bindIpam } from "./ipam";
-import { jobVisibility, serverPartVisibility, serverVisibility } from "./pools/access";
+import { jobAccess, objectChangeAccess, pooledAccess, serverPartAccess, tokenAccess } from "./pools/access";
 import { poolBinding } from "./pools/pools";
 import { tokenBinding } from "./users/tokens";
 import { groupBinding, userBinding } from "./users/users";
@@ -26,16 +27,23 @@ import { groupBinding, userBinding } from "./users/users";
  */
 export function bindAll() {
   bind(resources.core.tags, schema.tags);
-  bind(resources.core.jobs, schema.jobs, { actions: jobActions, visibility: jobVisibility });
-  bind(resources.core.objectChanges, schema.objectChanges);
+  bind(resources.core.jobs, schema.jobs, { actions: jobActions, access: jobAccess });
+  bind(resources.core.objectChanges, schema.objectChanges, {
+    access: objectChangeAccess,
+    expressions: {
+      prechange_data: scopedImage("prechange_data"),
+      postchange_data: scopedImage("postchange_data"),
+      object_repr: scopedRepr("object_repr", "prechange_data", "postchange_data"),
+    },
+  });
   bind(resources.core.eventForwardings, schema.eventForwardings, forwardingBinding);
-  bind(resources.core.eventDeliveries, schema.eventDeliveries);
+  bind(resources.core.eventDeliveries, schema.eventDeliveries, { access: { follows: "object_change" } });
   bind(resources.users.users, schema.users, userBinding);
   bind(resources.users.groups, schema.groups, groupBinding);
-  bind(resources.users.tokens, schema.tokens, tokenBinding);
+  bind(resources.users.tokens, schema.tokens, { ...tokenBinding, access: tokenAccess });
   // Bare-metal lifecycle: server inventory parts, discovery, firmware and OS images.
-  // Servers in pools follow their pool's group (./pools/access.ts), and so do their parts.
-  const part = { visibility: serverPartVisibility };
+  // Servers and switches in pools follow their pool's group (./pools/access.ts), and so do their parts.
+  const part = { access: serverPartAccess };
   bind(resources.dcim.serverProcessors, schema.serverProcessors, part);
   bind(resources.dcim.serverEthernetInterfaces, schema.serverEthernetInterfaces, part);
   bind(resources.dcim.serverStorages, schema.serverStorages, part);
@@ -43,7 +51,7 @@ export function bindAll() {
   bind(resources.discovery.authProfiles, schema.authProfiles, authProfileBinding);
   bind(resources.discovery.credentials, schema.credentials, credentialBinding);
   bind(resources.discovery.scanRanges, schema.scanRanges, scanRangeBinding);
-  bind(resources.discovery.nodes, schema.nodes, nodeBinding);
+  bind(resources.discovery.nodes, schema.nodes, { ...nodeBinding, access: serverPartAccess });
   bind(resources.firmware.firmware, schema.firmware, firmwareBinding);
   bind(resources.firmware.osImages, schema.osImages);
   bind(resources.pools.pools, schema.pools, poolBinding);
@@ -55,11 +63,11 @@ export function bindAll() {
   bind(resources.dcim.assetModels, schema.assetModels);
   bind(resources.dcim.servers, schema.servers, {
     validate: positionFitsRack,
-    visibility: serverVisibility,
+    access: pooledAccess,
     actions: serverBareMetalActions,
     ...assetLicences,
   });
-  bind(resources.dcim.switches, schema.switches, { validate: positionFitsRack });
+  bind(resources.dcim.switches, schema.switches, { validate: positionFitsRack, access: pooledAccess });
   bindIpam();
   bindCatalogue();
   bindAssets();

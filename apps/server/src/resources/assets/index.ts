@@ -2,12 +2,13 @@ import { resources } from "@rackplane/contract";
 import { baseObjectsView, schema } from "@rackplane/db";
 import { bind } from "../../framework/binding";
 import { sealed } from "../common/sealed";
+import { baseObjectAccess } from "../pools/access";
 import { boughtCoversAssigned, datesInOrder, licencesNotOverAssigned, lockLicence } from "./licences";
 
 /** The assets app and the polymorphic `base-objects` view (issue 8). */
 export function bindAssets() {
   const { assets, services } = resources;
-  bind(assets.baseObjects, baseObjectsView);
+  bind(assets.baseObjects, baseObjectsView, { access: baseObjectAccess });
   bind(assets.backOfficeAssets, schema.backOfficeAssets);
   bind(assets.software, schema.software);
   bind(assets.licences, schema.licences, { validate: boughtCoversAssigned });

@@ -4,11 +4,11 @@ import { JOBS } from "../../baremetal/server-jobs";
 import { bindingOf } from "../../framework/binding";
 import type { RequestContext } from "../../framework/context";
 import { badRequest, conflict, notFound } from "../../framework/errors";
+import { asCaller, seenBy } from "../../framework/scope";
 import type { ResourceService } from "../../framework/service";
 import type { Handler, HandlerInput } from "../../http/handler";
 import { accepted, jobsOf } from "../../jobs/accepted";
 import { actorOfRequest, recordedWrite } from "../../jobs/changes";
-import { orTrue, serverVisibility } from "../pools/access";
 
 type Row = Record<string, unknown>;
 const one = async (db: Database, q: ReturnType<typeof sql>) => rowsOf<Row>(await db.execute(q))[0];
@@ -18,8 +18,8 @@ const part =
   (svc: ResourceService, key: string): Handler =>
   async ({ params, query, ctx, req }) => {
     const id = params.id as number;
-    const seen = orTrue(serverVisibility(ctx, "s"));
-    if (!(await one(jobsOf(req).db, sql`SELECT 1 AS x FROM servers s WHERE s.id = ${id} AND ${seen}`)))
+    const seen = seenBy(ctx, "dcim.servers", "s");
+    if (!(await one(jobsOf(req).db, asCaller(ctx, sql`SELECT 1 AS x FROM servers s WHERE s.id = ${id} AND ${seen}`))))
       throw notFound(`No Server matches id ${id}.`);
     return { status: 200, body: await svc.list(bindingOf(key), { ...query, server: [id] }, ctx) };
   };
@@ -27,9 +27,12 @@ const part =
 async function serverWithBmc(db: Database, id: number, ctx: RequestContext) {
   const s = await one(
     db,
-    sql`SELECT s.id, s.name, s.status, s.asset_model_id,
+    asCaller(
+      ctx,
+      sql`SELECT s.id, s.name, s.status, s.asset_model_id,
       EXISTS (SELECT 1 FROM nodes n WHERE n.server_id = s.id AND n.registered_with_id IS NOT NULL) AS has_bmc
-      FROM servers s WHERE s.id = ${id} AND ${orTrue(serverVisibility(ctx, "s"))}`,
+      FROM servers s WHERE s.id = ${id} AND ${seenBy(ctx, "dcim.servers", "s")}`,
+    ),
   );
   if (!s) throw notFound(`No Server matches id ${id}.`);
   if (!s.has_bmc) throw conflict(`Server ${s.name} has no registered BMC; register its discovery node first.`);
@@ -104,12 +107,15 @@ export const removeFromPool =
       ids.map((i) => sql`${i}`),
       sql`, `,
     );
-    const seen = orTrue(serverVisibility(ctx, "s"));
+    const seen = seenBy(ctx, "dcim.servers", "s");
     return jobsOf(req).db.transaction(async (t) => {
       const tx = t as Database;
       const found = rowsOf<{ id: number; pooled: boolean }>(
         await tx.execute(
-          sql`SELECT s.id, s.resource_pool_id IS NOT NULL AS pooled FROM servers s WHERE s.id IN (${list}) AND ${seen} FOR UPDATE OF s`,
+          asCaller(
+            ctx,
+            sql`SELECT s.id, s.resource_pool_id IS NOT NULL AS pooled FROM servers s WHERE s.id IN (${list}) AND ${seen} FOR UPDATE OF s`,
+          ),
         ),
       );
       const missing = ids.filter((i) => !found.some((r) => r.id === i));

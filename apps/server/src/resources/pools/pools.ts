@@ -1,30 +1,27 @@
 import type { FieldErrors } from "@rackplane/contract";
 import { type Database, rowsOf } from "@rackplane/db";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Binding, type BindingOptions, bindingOf, type WriteCheck } from "../../framework/binding";
 import type { RequestContext } from "../../framework/context";
 import { badRequest, conflict } from "../../framework/errors";
+import { asCaller, seenBy } from "../../framework/scope";
 import type { ResourceService } from "../../framework/service";
 import { anyId } from "../../framework/sql";
 import { jobsOf } from "../../jobs/accepted";
-import { mayUseGroup, orTrue, poolVisibility, serverVisibility } from "./access";
+import { mayUseGroup, poolAccess } from "./access";
 
 /** The pool, locked, if the caller may see it (404 otherwise). */
 async function visiblePool(svc: ResourceService, tx: Database, b: Binding, id: number, ctx: RequestContext) {
   return (await svc.lockRows(tx, b, [id], ctx)).get(id)!;
 }
 
-/** A non-superuser keeps every pool they write in one of their groups, under a pool they can see. */
-async function groupAndParentAllowed({ tx, values, ctx }: WriteCheck): Promise<FieldErrors | undefined> {
+/**
+ * A non-superuser keeps every pool they write in one of their groups. (A parent they
+ * cannot see is refused by FK resolution, which sees only their pools.)
+ */
+function groupAllowed({ values, ctx }: WriteCheck): FieldErrors | undefined {
   if (!mayUseGroup(ctx, values.group_id))
     return { group: ["Choose one of your groups: a pool outside them would be invisible to you."] };
-  if (values.parent_id != null) {
-    const rule = poolVisibility(ctx, "p");
-    const seen = rowsOf(
-      await tx.execute(sql`SELECT 1 AS x FROM pools p WHERE p.id = ${values.parent_id} AND ${orTrue(rule)}`),
-    );
-    if (!seen.length) return { parent: [`No Pool matches id ${values.parent_id}.`] };
-  }
   return undefined;
 }
 
@@ -35,8 +32,6 @@ interface Members {
   /** Body field that named them, for errors. */
   field: string;
   noun: string;
-  /** Who may be named at all (servers follow pool access); undefined = everyone. */
-  visibility?: SQL;
   /** Why an object in another pool is refused. */
   hint: string;
 }
@@ -55,9 +50,14 @@ async function assignMembers(
   ctx: RequestContext,
 ) {
   const rows = rowsOf<{ id: number; name: string; pool_id: number | null; pool_name: string | null }>(
-    await tx.execute(sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
+    await tx.execute(
+      asCaller(
+        ctx,
+        sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
       FROM ${sql.raw(m.table)} s LEFT JOIN pools p ON p.id = s.resource_pool_id
-      WHERE s.id ${anyId(ids)} AND ${orTrue(m.visibility)} FOR UPDATE OF s`),
+      WHERE s.id ${anyId(ids)} AND ${seenBy(ctx, m.resource, "s")} FOR UPDATE OF s`,
+      ),
+    ),
   );
   // Objects the caller cannot see are "missing", never named with their pool.
   const missing = ids.filter((w) => !rows.some((r) => r.id === w));
@@ -83,8 +83,8 @@ async function assignMembers(
  * servers already in another pool (named in the error) refuse the whole request.
  */
 export const poolBinding: BindingOptions = {
-  visibility: poolVisibility,
-  validate: groupAndParentAllowed,
+  access: poolAccess,
+  validate: groupAllowed,
   actions: (svc, b) => ({
     assignServers: async ({ params, body, ctx, req }) => {
       const id = params.id as number;
@@ -96,7 +96,12 @@ export const poolBinding: BindingOptions = {
         const ids = new Set(servers);
         if (nodes.length) {
           const rows = rowsOf<{ id: number; server_id: number | null }>(
-            await tx.execute(sql`SELECT id, server_id FROM nodes WHERE id ${anyId(nodes)}`),
+            await tx.execute(
+              asCaller(
+                ctx,
+                sql`SELECT n.id, n.server_id FROM nodes n WHERE n.id ${anyId(nodes)} AND ${seenBy(ctx, "discovery.nodes", "n")}`,
+              ),
+            ),
           );
           const bad = nodes.filter((n) => !rows.some((r) => r.id === n && r.server_id !== null));
           if (bad.length)
@@ -111,7 +116,6 @@ export const poolBinding: BindingOptions = {
             resource: "dcim.servers",
             field: "servers",
             noun: "server",
-            visibility: serverVisibility(ctx, "s"),
             hint: "; remove it first",
           },
           id,

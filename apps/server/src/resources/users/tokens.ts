@@ -1,9 +1,7 @@
-import { sql } from "drizzle-orm";
 import { hashKey, newTokenKey, prefixOf } from "../../auth/secrets";
 import type { BindingOptions } from "../../framework/binding";
 import type { RequestContext } from "../../framework/context";
 import { resourceHandlers } from "../../framework/handlers";
-import { col } from "../../framework/sql";
 
 /** Keys generated during a create request, in item order, until the response is built. */
 const newKeys = new WeakMap<RequestContext, string[]>();
@@ -11,10 +9,9 @@ const newKeys = new WeakMap<RequestContext, string[]>();
 /**
  * API tokens. The key is generated here, stored only as prefix + SHA-256, and
  * put into the create response once. A non-superuser sees, creates and changes
- * only their own tokens (visibility rule: others' tokens are 404).
+ * only their own tokens (access rule `tokenAccess`: others' tokens are 404).
  */
 export const tokenBinding: BindingOptions = {
-  visibility: (ctx, a) => (ctx.user && !ctx.user.isSuperuser ? sql`${col(a, "user_id")} = ${ctx.user.id}` : undefined),
   derive: ({ values, existing, ctx }) => {
     if (existing) return {};
     const key = newTokenKey();
