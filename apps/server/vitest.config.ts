@@ -17,13 +17,21 @@ export default defineConfig({
         // The browser test is about the docs UIs, the CLI-ops test about flags (PGlite): once is enough.
         // PostgreSQL-only fault tests (a private cluster to restart; two processes on one
         // database; a database dropped under the server for Sentry's 5xx — PGlite lives
-        // inside the server process and cannot be dropped from outside).
+        // inside the server process and cannot be dropped from outside; a statement timeout,
+        // which PGlite's WebAssembly build cannot fire).
         exclude:
           backend === "pglite"
-            ? ["test/fault-pg-restart.test.ts", "test/fault-replicas.test.ts", "test/sentry.test.ts"]
+            ? [
+                "test/fault-pg-restart.test.ts",
+                "test/fault-replicas.test.ts",
+                "test/sentry.test.ts",
+                "test/hostile-load.test.ts",
+              ]
             : ["test/docs-ui.test.ts", "test/cli-ops.test.ts"],
-        testTimeout: 30_000,
-        hookTimeout: 60_000,
+        // Generous: the suite must pass on a machine whose cores are busy with other work
+        // (issue 16 §6); a test's own waits poll for conditions instead of sleeping.
+        testTimeout: 120_000,
+        hookTimeout: 240_000,
         pool: "forks",
       },
     })),

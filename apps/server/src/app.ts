@@ -1,3 +1,4 @@
+import { parse as parseQuery } from "node:querystring";
 import { type AnyResource, contract, resourceList, resources } from "@rackplane/contract";
 import { type DatabaseHandle, openDatabase, queryCounter } from "@rackplane/db";
 import express from "express";
@@ -49,7 +50,13 @@ let bound = false;
 /** Builds the whole server: database (migrated), bindings, routes, middleware. */
 export async function createRackplane(config: Config, database?: DatabaseHandle): Promise<Rackplane> {
   const log = createLogger(config.logLevel);
-  const db = database ?? (await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const db =
+    database ??
+    (await openDatabase({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      statementTimeoutMs: config.statementTimeoutMs,
+    }));
   await db.migrate();
   if (!bound) {
     bindAll();
@@ -93,7 +100,10 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   const app = express();
   app.disable("x-powered-by");
   app.set("strict routing", true);
-  app.set("query parser", "simple"); // repeated → array; no nested objects from `a[b]=c`
+  // Repeated → array; no nested objects from `a[b]=c`. Every parameter is kept (Node's default
+  // silently drops those after the 1,000th): the URL is bounded by the header size limit, and
+  // the contract caps each parameter's values with a 400 that says so.
+  app.set("query parser", (q: string) => parseQuery(q, "&", "=", { maxKeys: 0 }));
   app.set("trust proxy", "loopback");
   app.use(requestHeaders, requestLog(log), securityHeaders(), drainingCloses);
   // Before authentication: a CORS preflight carries no credentials.

@@ -3,6 +3,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { createRackplane } from "./app";
 import { authCommand, CliError, firstRunAdmin } from "./auth/cli";
 import { type Config, configFromEnv } from "./config";
+import { applyServerTimeouts } from "./http/server-timeouts";
 import { createLogger } from "./logger";
 import { SecretBox } from "./secrets/box";
 import { resealSecrets } from "./secrets/reseal";
@@ -63,6 +64,7 @@ async function serve(flags: DbFlags & { port?: number; host?: string }) {
     const { port } = server.address() as import("node:net").AddressInfo;
     console.log(`Rackplane listening on http://${config.host}:${port}/api/ (${where})`);
   });
+  applyServerTimeouts(server, config);
   const stop = gracefulShutdown(server, rp, log, config.shutdownTimeoutMs);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -38,6 +38,11 @@ export interface Config {
   exposeQueryCount: boolean;
   /** RACKPLANE_CORS_ORIGINS: origins allowed by CORS (`*` = any); empty = CORS off. */
   corsOrigins: string[];
+  /** PostgreSQL: longest a statement may run (ms, 0 = no limit); beyond it the request is a 503. */
+  statementTimeoutMs: number;
+  /** HTTP keep-alive idle timeout and header timeout (ms): above load balancers' idle timeouts (60 s). */
+  keepAliveTimeoutMs: number;
+  headersTimeoutMs: number;
   /** Graceful shutdown: how long in-flight requests may take before their connections are cut. */
   shutdownTimeoutMs: number;
   /** Optional error reporting (SENTRY_DSN). */
@@ -96,6 +101,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       .map((o) => o.trim())
       .filter(Boolean),
     shutdownTimeoutMs: int(env.RACKPLANE_SHUTDOWN_TIMEOUT_MS, 30_000),
+    statementTimeoutMs: int(env.RACKPLANE_STATEMENT_TIMEOUT_MS, 30_000),
+    keepAliveTimeoutMs: int(env.RACKPLANE_KEEP_ALIVE_TIMEOUT_MS, 65_000),
+    headersTimeoutMs: int(env.RACKPLANE_HEADERS_TIMEOUT_MS, 66_000),
     sentry: {
       dsn: env.SENTRY_DSN || undefined,
       environment: env.SENTRY_ENVIRONMENT || undefined,

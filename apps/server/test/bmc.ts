@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { track } from "./children";
 
 /**
  * Real BMCs for tests and the dev script: each one is an OpenStack `sushy-emulator`
@@ -125,6 +126,7 @@ export async function startBmc(opts: BmcOptions = {}): Promise<Bmc> {
     { stdio: ["ignore", "ignore", "pipe"] },
   );
   let stderr = "";
+  track(child);
   child.stderr?.on("data", (d) => {
     stderr = (stderr + d).slice(-4000);
   });

@@ -21,7 +21,7 @@ const env = () => ({
 /** The real `rackplane` binary; resolves with exit code and output. */
 const rackplane = async (...args: string[]) => {
   try {
-    const r = await run(process.execPath, [bin, ...args], { env: env(), timeout: 60_000 });
+    const r = await run(process.execPath, [bin, ...args], { env: env(), timeout: 150_000 });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -47,7 +47,8 @@ afterAll(async () => {
 
 describe("rackplane CLI: accounts and tokens", () => {
   it("creates a superuser, users and tokens that the server accepts; lists and revokes them", {
-    timeout: 180_000,
+    // A dozen CLI runs and two server starts, each seconds on a quiet machine, many on a busy one.
+    timeout: 600_000,
   }, async () => {
     const su = await rackplane("createsuperuser", "--username", "root", "--password", "s3cret-root");
     expect(su.code).toBe(0);
@@ -105,7 +106,7 @@ describe("rackplane CLI: accounts and tokens", () => {
     expect((await fetch(`${server.baseUrl}/api/dcim/regions/`, { headers: as(rootKey!) })).status).toBe(200);
   });
 
-  it("the first start of an empty database creates admin and prints its token", { timeout: 120_000 }, async () => {
+  it("the first start of an empty database creates admin and prints its token", { timeout: 300_000 }, async () => {
     const fresh = backend === "postgresql" ? await scratchPostgres() : undefined;
     const dir = fresh ? undefined : scratchDataDir();
     const s = await spawnServer(fresh ? { databaseUrl: fresh.url } : { dataDir: dir!.dir }, {

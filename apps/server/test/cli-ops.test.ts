@@ -5,6 +5,7 @@ import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { openapiDocument } from "@rackplane/contract/openapi";
 import { afterAll, describe, expect, it } from "vitest";
+import { track } from "./children";
 import { scratchDataDir } from "./server-process";
 
 /**
@@ -30,7 +31,7 @@ const rackplane = async (args: string[], extraEnv: Record<string, string> = {}) 
   try {
     const r = await run(process.execPath, [bin, ...args], {
       env: { ...env, ...extraEnv },
-      timeout: 120_000,
+      timeout: 150_000,
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -48,7 +49,7 @@ const freePort = () =>
   });
 
 describe("rackplane CLI: openapi, serve, seed", () => {
-  it("openapi prints the committed document as YAML, and as JSON with --json", { timeout: 120_000 }, async () => {
+  it("openapi prints the committed document as YAML, and as JSON with --json", { timeout: 300_000 }, async () => {
     const yaml = await rackplane(["openapi"]);
     expect(yaml.code).toBe(0);
     expect(yaml.stdout).toBe(readFileSync(committed, "utf8"));
@@ -58,7 +59,7 @@ describe("rackplane CLI: openapi, serve, seed", () => {
   });
 
   it("serve --backend pglite --port listens there on PGlite (even with DATABASE_URL); SIGTERM exits 0", {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const port = await freePort();
     const proc = spawn(
@@ -69,10 +70,11 @@ describe("rackplane CLI: openapi, serve, seed", () => {
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
+    track(proc);
     const exited = new Promise<number | null>((r) => proc.once("exit", (code) => r(code)));
     let out = "";
     await new Promise<void>((ok, fail) => {
-      const t = setTimeout(() => fail(new Error(`not listening:\n${out}`)), 90_000);
+      const t = setTimeout(() => fail(new Error(`not listening:\n${out}`)), 150_000);
       const on = (d: Buffer) => {
         out += d;
         if (out.includes(`listening on http://127.0.0.1:${port}/api/ (PGlite in`)) {
@@ -92,7 +94,7 @@ describe("rackplane CLI: openapi, serve, seed", () => {
   });
 
   it("refuses bad flags: --backend postgres without DATABASE_URL, an unknown backend, a bad port", {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     const noUrl = await rackplane(["serve", "--backend", "postgres"], { DATABASE_URL: "" });
     expect(noUrl.code).toBe(2);
@@ -105,7 +107,7 @@ describe("rackplane CLI: openapi, serve, seed", () => {
     expect(port.stderr).toContain("a port is 0–65535");
   });
 
-  it("seed: one progress line per step on stderr when it is not a terminal", { timeout: 180_000 }, async () => {
+  it("seed: one progress line per step on stderr when it is not a terminal", { timeout: 300_000 }, async () => {
     const r = await rackplane(["seed", "--backend", "pglite", "--data-dir", dataDir()]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe("seed: sample inventory created");
@@ -120,7 +122,7 @@ describe("rackplane CLI: openapi, serve, seed", () => {
   it.skipIf(!hasScript)(
     "seed: a progress bar on a terminal (a pseudo-terminal through script(1))",
     {
-      timeout: 180_000,
+      timeout: 300_000,
     },
     async () => {
       const cmd = `${process.execPath} ${bin} seed --backend pglite --data-dir ${dataDir()}`;

@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from "@rackplane/db";
 import postgres from "postgres";
 import { createRackplane } from "../src/app";
 import { configFromEnv } from "../src/config";
+import { applyServerTimeouts } from "../src/http/server-timeouts";
 import { openapiValidator } from "./openapi-validator";
 
 export const backend = (process.env.RACKPLANE_TEST_BACKEND ?? "pglite") as "pglite" | "postgresql";
@@ -83,6 +84,7 @@ export async function startServer(
   const config = { ...configFromEnv({ ...process.env, ...testEnv }), strict: true, logLevel: "error" };
   const rp = await createRackplane(config, handle);
   const server = rp.app.listen(0, "127.0.0.1");
+  applyServerTimeouts(server, config); // as `rackplane serve`: fetch's kept-alive sockets never race an idle close
   await new Promise((r) => server.once("listening", r));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import postgres from "postgres";
+import { track } from "./children";
 
 /**
  * The server as a separate OS process (`tsx src/cli.ts serve`), for tests that must kill
@@ -21,7 +22,11 @@ export interface ServerProcess {
   output(): string;
   /** Resolves with the exit code / signal once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  request<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -52,8 +57,20 @@ export async function spawnServer(storage: Storage, env: Record<string, string> 
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
     proc.once("exit", (code, signal) => r({ code, signal })),
   );
+  const stop = async () => {
+    if (proc.exitCode === null && proc.signalCode === null) {
+      proc.kill("SIGTERM");
+      const t = setTimeout(() => proc.kill("SIGKILL"), 10_000);
+      await exited;
+      clearTimeout(t);
+    }
+  };
+  track(proc, stop); // ended with its test even when the test fails or times out
   const baseUrl = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start in 60s:\n${out}`)), 60_000);
+    const timer = setTimeout(() => {
+      proc.kill("SIGKILL"); // a server that never listened must not outlive the failure
+      fail(new Error(`server did not start in 120s:\n${out}`));
+    }, 120_000);
     const onData = (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/[\d.]+:\d+)\//.exec(out);
@@ -84,7 +101,7 @@ export async function spawnServer(storage: Storage, env: Record<string, string> 
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {}
-    return { status: res.status, body: parsed as any };
+    return { status: res.status, body: parsed as any, headers: res.headers };
   };
   return {
     baseUrl,
@@ -93,14 +110,7 @@ export async function spawnServer(storage: Storage, env: Record<string, string> 
     output: () => out,
     exited,
     request,
-    stop: async () => {
-      if (proc.exitCode === null && proc.signalCode === null) {
-        proc.kill("SIGTERM");
-        const t = setTimeout(() => proc.kill("SIGKILL"), 10_000);
-        await exited;
-        clearTimeout(t);
-      }
-    },
+    stop,
   };
 }
 

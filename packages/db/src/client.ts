@@ -49,20 +49,41 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** postgres.js pool size. */
   poolSize?: number;
+  /**
+   * PostgreSQL: longest a statement may run (ms; 0 or absent = no limit), set on every
+   * pooled connection, so a costly request is cancelled by the server (SQLSTATE 57014)
+   * instead of holding a connection. Migrations run on a connection of their own without
+   * it (an index build may take longer). PGlite has no timer signals in WebAssembly, so
+   * PostgreSQL's `statement_timeout` never fires there: it is not applied.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** The one client factory: embedded PGlite by default, PostgreSQL when a URL is given. */
 export async function openDatabase(opts: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (opts.url) {
-    const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {}, connect_timeout: 10 });
+    const url = opts.url;
+    const timeout = opts.statementTimeoutMs ?? 0;
+    const client = postgres(url, {
+      max: opts.poolSize ?? 10,
+      onnotice: () => {},
+      connect_timeout: 10,
+      // JIT pays off for long analytic scans, not for an API's short statements: the
+      // generated statements (a select list of correlated subqueries, a scope's rules)
+      // look costly to the planner, and compiling them took minutes on PostgreSQL 15.
+      connection: { jit: "off", ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
+    });
     const db = drizzlePostgres(preparing(client), { logger: countingLogger }) as unknown as Database;
-    return handle(
-      db,
-      "postgresql",
-      { url: opts.url },
-      () => migratePostgres(db as never, { migrationsFolder }),
-      () => client.end({ timeout: 5 }),
-    );
+    const migrate = async () => {
+      if (timeout <= 0) return migratePostgres(db as never, { migrationsFolder });
+      const own = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      try {
+        await migratePostgres(drizzlePostgres(own) as never, { migrationsFolder });
+      } finally {
+        await own.end({ timeout: 5 });
+      }
+    };
+    return handle(db, "postgresql", { url }, migrate, () => client.end({ timeout: 5 }));
   }
   const dataDir = opts.dataDir ?? "./.rackplane/data";
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });

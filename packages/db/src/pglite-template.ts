@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 
 /**
  * A new PGlite cluster costs an `initdb` in WebAssembly plus every migration —
@@ -52,9 +53,11 @@ export async function openPglite(dataDir: string) {
   const fresh = isFresh(dataDir);
   const path = enabled() && fresh ? templatePath() : undefined;
   const template = path && existsSync(path) ? readFileSync(path) : undefined;
+  // pg_trgm (trigram GIN indexes on text columns, migration 0015) ships with PGlite as a contrib module.
+  const extensions = { pg_trgm };
   const client = template
-    ? await PGlite.create(dataDir, { loadDataDir: new Blob([template]) })
-    : await PGlite.create(dataDir);
+    ? await PGlite.create(dataDir, { loadDataDir: new Blob([template]), extensions })
+    : await PGlite.create(dataDir, { extensions });
   return {
     client,
     fromTemplate: template !== undefined,

@@ -18,11 +18,12 @@ export async function serverOfBmc(tx: Database, bmcUrl: string): Promise<number 
 export async function storeInventory(
   tx: Database,
   inv: Inventory,
+  /** `serverId`: the server to update; `null` = a new one; absent = the one with this BMC URL, if any. */
   opts: { serverId?: number | null; bmcUrl: string; fallbackName: string },
 ): Promise<number> {
   const s = inv.system;
   const name = s.name || opts.fallbackName;
-  let serverId = opts.serverId ?? (await serverOfBmc(tx, opts.bmcUrl));
+  let serverId = opts.serverId === undefined ? await serverOfBmc(tx, opts.bmcUrl) : opts.serverId;
   if (serverId === null) {
     const [row] = rowsOf<{ id: number }>(
       await tx.execute(sql`INSERT INTO servers (name, manufacturer, model, serial_number, sku, bios_version, bmc_url, power_state)

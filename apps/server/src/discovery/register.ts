@@ -2,6 +2,7 @@ import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { loginWithProfile } from "../baremetal/bmc-login";
 import { serverOfBmc, storeInventory } from "../baremetal/inventory-store";
+import { userSees } from "../framework/scope";
 import { actorOfJob, recordedWrite } from "../jobs/changes";
 import { defineJob } from "../jobs/registry";
 import { readInventory } from "../redfish/inventory";
@@ -35,7 +36,11 @@ defineJob<{ node: number; auth_profile: number }>(REGISTER_JOB, async ({ job, pa
     await progress(90);
     const serverId = await db.transaction(async (t) => {
       const tx = t as Database;
-      const known = node.server_id ?? (await serverOfBmc(tx, node.bmc_url));
+      // A server found by its BMC URL is adopted only if the job's user may see it: a
+      // registration never writes into (or reveals) another group's server — it makes a new one.
+      const found = node.server_id ?? (await serverOfBmc(tx, node.bmc_url));
+      const known =
+        found !== null && !node.server_id && !(await userSees(tx, job.user_id, "dcim.servers", found)) ? null : found;
       // The server's creation or update is in the change log under the job's user.
       const id = await recordedWrite(tx, actorOfJob(job), "dcim.servers", known, async () => {
         const sid = await storeInventory(tx, inv, {

@@ -76,6 +76,19 @@ export function keysetOf(b: Binding, a: string, ordering: string[] | undefined, 
   } catch {
     throw badRequest({ cursor: ["Invalid cursor: use the next link of a page with the same ordering."] });
   }
+  // Each value must read as its key's type: a driver refusing it (PGlite serialises
+  // booleans and numbers itself) must not be a 500, nor `'yesterday'::timestamptz` a page.
+  for (const [i, k] of keys.entries()) {
+    const v = values[i] ?? null;
+    if (v === null && !k.nullable)
+      throw badRequest({ cursor: [`Invalid cursor: ordering field ${k.item.replace(/^-/, "")} is never null.`] });
+    if (v !== null && !readsAs(k.type, v))
+      throw badRequest({
+        cursor: [
+          `Invalid cursor: ${JSON.stringify(v.slice(0, 40))} is not a ${k.type.replace(/ ?\(\d+\)/, "")} value for ordering field ${k.item.replace(/^-/, "")}.`,
+        ],
+      });
+  }
   const val = (i: number) => sql`${values[i]}::${sql.raw(keys[i]!.type)}`;
   const eq = (k: Key, i: number) => (values[i] === null ? sql`${k.expr} IS NULL` : sql`${k.expr} = ${val(i)}`);
   // ASC puts NULLs last, DESC first (PostgreSQL defaults, as `orderBy` uses).
@@ -101,4 +114,25 @@ export function keysetOf(b: Binding, a: string, ordering: string[] | undefined, 
   if (!first.nullable && values[0] !== null)
     after = sql`${first.expr} ${sql.raw(first.desc ? "<=" : ">=")} ${val(0)} AND ${after}`;
   return { after, select, encode };
+}
+
+const INT_RANGES: Record<string, bigint> = { smallint: 2n ** 15n, integer: 2n ** 31n, bigint: 2n ** 63n };
+const NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NET = /^[0-9a-f:.]+(\/\d{1,3})?$/i;
+
+/** Whether `v` is the text form (as `::text` writes it) of SQL type `type`. */
+function readsAs(type: string, v: string): boolean {
+  const range = INT_RANGES[type];
+  if (range !== undefined) return /^-?\d{1,19}$/.test(v) && BigInt(v) >= -range && BigInt(v) < range;
+  if (type === "boolean") return v === "true" || v === "false";
+  if (type.startsWith("numeric") || type === "real" || type === "double precision") return NUMBER.test(v);
+  if (type === "date") return DATE.test(v) && !Number.isNaN(Date.parse(v));
+  if (type.startsWith("timestamp"))
+    return TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00")));
+  if (type === "uuid") return UUID.test(v);
+  if (type === "inet" || type === "cidr" || type.startsWith("macaddr")) return NET.test(v);
+  return true; // text types: any string
 }

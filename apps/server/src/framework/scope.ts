@@ -1,4 +1,5 @@
 import type { RelationFieldDef } from "@rackplane/contract";
+import { type Database, rowsOf } from "@rackplane/db";
 import { type SQL, sql } from "drizzle-orm";
 import { allBindings, type Binding, bindingOf, targetKey } from "./binding";
 import type { RequestContext } from "./context";
@@ -140,3 +141,24 @@ export const seenBy = (ctx: RequestContext | undefined, key: string, a: string):
 
 /** An action's own statement, carrying the caller that `seenBy` conditions read. */
 export const asCaller = (ctx: RequestContext | undefined, statement: SQL): SQL => scoped(scopeOf(ctx), statement);
+
+/**
+ * Whether user `userId` (a job's user; `null` = internal) may see object `id` of
+ * resource `key` — for work that runs outside a request on someone's behalf.
+ */
+export async function userSees(db: Database, userId: number | null, key: string, id: number): Promise<boolean> {
+  if (userId === null) return true;
+  const b = bindingOf(key);
+  const scope: Scope = { key: "caller", userId };
+  const rule = visibleRows(b, scope, "o") ?? sql`TRUE`;
+  const rows = rowsOf(
+    await db.execute(
+      scoped(
+        scope,
+        sql`SELECT 1 AS x FROM ${sql.raw(`"${b.tableName}"`)} "o" WHERE "o".id = ${id}
+          AND ((SELECT u.is_superuser FROM users u WHERE u.id = ${userId}) OR ${rule})`,
+      ),
+    ),
+  );
+  return rows.length > 0;
+}

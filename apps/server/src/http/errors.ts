@@ -74,6 +74,14 @@ export function errorHandler(report?: UnexpectedErrorSink) {
       } else if (pg?.code?.startsWith("22")) {
         status = 400;
         body = { non_field_errors: ["A value is out of range or malformed."] };
+      } else if (pg?.code === "57014") {
+        // statement_timeout (RACKPLANE_STATEMENT_TIMEOUT_MS) or a cancel: the request cost too
+        // much now; the same request may pass when the database is less busy or with narrower filters.
+        status = 503;
+        body = {
+          detail: "The request took longer than the database statement timeout; narrow the filters or try again later.",
+        };
+        res.setHeader("Retry-After", "5");
       } else if (pg?.code?.startsWith("08") || pg?.code === "57P01" || pg?.code === "57P03") {
         status = 503;
         body = { detail: "The database is unavailable; try again shortly." };

@@ -79,9 +79,31 @@ export const LOOKUP_DESCRIPTIONS: Record<Lookup, string> = {
 
 const toArray = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
 
-/** One value or a repeated parameter; the server always sees an array. */
+/**
+ * Most values one query parameter may carry (repeats, `__in` list items, `tag`s):
+ * every value is a condition in the statement, so an unbounded list is unbounded
+ * work. The OpenAPI document states it as `maxItems`.
+ */
+export const MAX_PARAMETER_VALUES = 100;
+
+/** Most `ordering` fields (sort keys; with a cursor, each is a term of the keyset condition). */
+export const MAX_ORDERING_FIELDS = 10;
+
+function tooMany(n: number, ctx: z.RefinementCtx): boolean {
+  if (n <= MAX_PARAMETER_VALUES) return false;
+  ctx.addIssue({
+    code: z.ZodIssueCode.custom,
+    message: `At most ${MAX_PARAMETER_VALUES} values per parameter (got ${n}).`,
+  });
+  return true;
+}
+
+/** One value or a repeated parameter (at most `MAX_PARAMETER_VALUES`); the server always sees an array. */
 export function repeatable<T extends z.ZodTypeAny>(scalar: T) {
-  return z.union([scalar, z.array(scalar)]).transform((v) => toArray(v) as z.output<T>[]);
+  return z.union([scalar, z.array(scalar)]).transform((v, ctx) => {
+    const out = toArray(v) as z.output<T>[];
+    return tooMany(out.length, ctx) ? z.NEVER : out;
+  });
 }
 
 /** `a,b,c` (or repeated) → array of parsed scalars. */
@@ -91,6 +113,7 @@ export function commaList<T extends z.ZodTypeAny>(scalar: T) {
       .flatMap((s) => String(s).split(","))
       .map((s) => s.trim())
       .filter((s) => s !== "");
+    if (tooMany(parts.length, ctx)) return z.NEVER;
     const out: z.output<T>[] = [];
     for (const part of parts) {
       const r = scalar.safeParse(part);

@@ -1,7 +1,15 @@
 import { type ContractNoBodyType, initContract } from "@ts-rest/core";
 import { z } from "zod";
 import { type AnyField, type Fields, f, isRelation, type RelationFieldDef } from "./fields";
-import { type Lookup, lookupSchema, paramName, queryBoolean, queryInt, repeatable } from "./lookups";
+import {
+  type Lookup,
+  lookupSchema,
+  MAX_ORDERING_FIELDS,
+  paramName,
+  queryBoolean,
+  queryInt,
+  repeatable,
+} from "./lookups";
 import { commonErrors, ErrorDetail, IdOnly, NestedBase, paginated, ValidationError } from "./schemas";
 import { type Workflow, workflowRoutes } from "./workflow";
 
@@ -299,6 +307,14 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
           .map((p) => p.trim())
           .filter(Boolean);
         const bad = out.filter((o) => !ordering.includes(o.replace(/^-/, "")));
+        if (out.length > MAX_ORDERING_FIELDS) {
+          // Each field is a sort key and, with a cursor, a term of the keyset condition.
+          ctx.addIssue({
+            code: "custom",
+            message: `At most ${MAX_ORDERING_FIELDS} ordering fields (got ${out.length}).`,
+          });
+          return z.NEVER;
+        }
         if (bad.length) {
           ctx.addIssue({
             code: "custom",

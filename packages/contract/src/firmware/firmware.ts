@@ -24,7 +24,7 @@ export const firmware = defineResource({
     asset_models: f.m2m("dcim.asset-models"),
     file_url: f.string({ required: true, max: 500 }),
     checksum: f.string({ max: 128 }),
-    size: f.number({ nullable: true, min: 0 }),
+    size: f.int({ nullable: true, min: 0, max: Number.MAX_SAFE_INTEGER, description: "Bytes." }),
   },
   brief: ["name", "version"],
   display: "{name} {version}",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isChoice } from "../common/fields";
-import { LOOKUP_DESCRIPTIONS } from "../common/lookups";
+import { LOOKUP_DESCRIPTIONS, MAX_ORDERING_FIELDS, MAX_PARAMETER_VALUES } from "../common/lookups";
 import type { AnyResource, FilterParam } from "../common/resource";
 import type { ResourceComponents } from "./components";
 import type { JsonSchema, SchemaRegistry } from "./json-schema";
@@ -23,7 +23,7 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
   fields: {
     ...query(
       "fields",
-      { type: "array", items: { type: "string" } },
+      { type: "array", items: { type: "string" }, maxItems: MAX_PARAMETER_VALUES },
       "Sparse fieldset: only these fields (comma-separated or repeated); id, url and display always come. Unknown names are a 400.",
     ),
     style: "form",
@@ -32,7 +32,7 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
   exclude: {
     ...query(
       "exclude",
-      { type: "array", items: { type: "string" } },
+      { type: "array", items: { type: "string" }, maxItems: MAX_PARAMETER_VALUES },
       "Every field but these (comma-separated or repeated), e.g. heavy JSON such as `local_context_data`.",
     ),
     style: "form",
@@ -43,8 +43,8 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
   tag: {
     ...query(
       "tag",
-      { type: "array", items: { type: "string" } },
-      "Tag slugs; repeat for objects carrying all of them.",
+      { type: "array", items: { type: "string" }, maxItems: MAX_PARAMETER_VALUES },
+      `Tag slugs; repeat for objects carrying all of them (at most ${MAX_PARAMETER_VALUES}).`,
     ),
     style: "form",
     explode: true,
@@ -103,8 +103,12 @@ function ordering(r: AnyResource): Parameter {
   return {
     ...query(
       "ordering",
-      { type: "array", items: { type: "string", enum: r.ordering.flatMap((o) => [o, `-${o}`]) } },
-      "Sort fields, comma-separated; `-` for descending, `__` follows a relation.",
+      {
+        type: "array",
+        items: { type: "string", enum: r.ordering.flatMap((o) => [o, `-${o}`]) },
+        maxItems: MAX_ORDERING_FIELDS,
+      },
+      `Sort fields, comma-separated (at most ${MAX_ORDERING_FIELDS}); \`-\` for descending, \`__\` follows a relation.`,
     ),
     style: "form",
     explode: false,
@@ -125,7 +129,7 @@ function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, co
       : `\`${p.field}\``;
   const description = `${target}: ${LOOKUP_DESCRIPTIONS[p.lookup]}.`;
   if (p.lookup === "isnull") return query(p.name, { type: "boolean" }, description);
-  const param = query(p.name, { type: "array", items: scalar }, description);
+  const param = query(p.name, { type: "array", items: scalar, maxItems: MAX_PARAMETER_VALUES }, description);
   return p.lookup === "in" ? { ...param, style: "form", explode: false } : { ...param, style: "form", explode: true };
 }
 
