@@ -11,7 +11,7 @@ describe("failed sign-ins take as long whether or not the username exists", () =
   let s: TestServer;
   // A real bcrypt cost (the harness's 4 takes ~1 ms, lost in the noise); the throttle is off here.
   beforeAll(async () => {
-    s = await startServer({ RACKPLANE_BCRYPT_ROUNDS: "10", RACKPLANE_LOGIN_MAX_FAILURES: "0" });
+    s = await startServer({ RACKPLANE_BCRYPT_ROUNDS: "11", RACKPLANE_LOGIN_MAX_FAILURES: "0" });
     await make(s, "/api/users/users/", { username: "carol", password: "carol-password" });
     await make(s, "/api/users/users/", { username: "dave", password: "dave-password", is_active: false });
   });
@@ -58,9 +58,11 @@ describe("failed sign-ins take as long whether or not the username exists", () =
     );
     delay.disable();
     expect(burst.map((r) => r.status)).toEqual(Array(8).fill(401));
-    const blocked = delay.max / 1e6;
-    // bcrypt on the event loop would block it for a whole check (most of a sign-in) at a time.
-    expect(blocked, `event loop blocked ${blocked} ms; one sign-in ${JSON.stringify(one)} ms`).toBeLessThan(
+    // bcrypt on the event loop blocks it for a whole check (most of a sign-in) at a time, so most
+    // of the few ticks in the burst are that long; off the loop, ticks are short but for a rare
+    // pause (GC, the embedded database) — hence a high percentile, not the maximum.
+    const blocked = delay.percentile(90) / 1e6;
+    expect(blocked, `event loop p90 delay ${blocked} ms; one sign-in ${JSON.stringify(one)} ms`).toBeLessThan(
       median(one) / 2,
     );
   });
