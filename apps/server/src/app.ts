@@ -6,10 +6,10 @@ import { authorize } from "./auth/authorize";
 import { ensureSuperuser } from "./auth/bootstrap";
 import { authHandlers } from "./auth/handlers";
 import { Jwt } from "./auth/jwt";
+import { LoginThrottle } from "./auth/login-throttle";
 import { authenticate, forgetAfterIdentityWrites } from "./auth/middleware";
 import { rateLimit } from "./auth/rate-limit";
-import { SecretBox, setSecretBox } from "./auth/secret-box";
-import { setBcryptRounds } from "./auth/secrets";
+import { prepareDummyHash, setBcryptRounds } from "./auth/secrets";
 import { TokenCache } from "./auth/token-cache";
 import { browseRouter, presentError, presentHtml } from "./browse";
 import type { Config } from "./config";
@@ -32,6 +32,9 @@ import { corsPolicy, securityHeaders } from "./http/security";
 import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { bindAll } from "./resources";
+import { SecretBox } from "./secrets/box";
+import { setSecretBox } from "./secrets/current";
+import { resealSecrets } from "./secrets/reseal";
 import { errorReporter } from "./sentry";
 import { systemHandlers } from "./system/handlers";
 
@@ -62,14 +65,16 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     bound = true;
   }
   setBcryptRounds(config.bcryptRounds);
+  await prepareDummyHash();
   const jwt = await Jwt.open(db.db, {
     secret: config.jwtSecret,
     accessTtl: config.jwtAccessTtl,
     refreshTtl: config.jwtRefreshTtl,
   });
   if (config.admin.password || config.admin.token) await ensureSuperuser(db.db, config.admin);
-  const box = SecretBox.open({ key: config.secretKey, keyFile: config.secretKeyFile });
+  const box = SecretBox.fromSettings(config.secretKeys);
   setSecretBox(box);
+  await resealSecrets(db.db, box, { legacyOnly: true }); // BGP passwords stored before they were sealed
   await forwardingsFromEnv(db.db, box, config.forwardings);
   const service = new ResourceService(db.db, {
     defaultPageSize: config.defaultPageSize,
@@ -78,7 +83,8 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
 
   // Handlers and owning resources by contract key path (`dcim.servers.list`).
   const handlers = new Map<string, Handler>(Object.entries(systemHandlers(db)).map(([k, h]) => [`system.${k}`, h]));
-  for (const [k, h] of Object.entries(authHandlers(db.db, jwt))) handlers.set(`auth.${k}`, h);
+  const loginThrottle = new LoginThrottle(db.db, config.loginThrottle);
+  for (const [k, h] of Object.entries(authHandlers(db.db, jwt, loginThrottle))) handlers.set(`auth.${k}`, h);
   const owner = new Map<string, AnyResource>();
   for (const [appName, app] of Object.entries(resources)) {
     for (const [treeKey, r] of Object.entries(app) as unknown as [string, AnyResource][]) {
@@ -107,12 +113,12 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   if (cors) app.use(cors);
   app.use(versionNegotiation, trailingSlash);
   const tokenCache = new TokenCache(config.authCacheSeconds * 1000);
-  app.use(browseRouter(db.db, tokenCache, config.sessionTtl)); // browser sign-in: form posts, not JSON
+  app.use(browseRouter(db.db, tokenCache, config.sessionTtl, loginThrottle)); // browser sign-in: form posts, not JSON
   app.use(requireJson);
   // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
   app.use(
     forgetAfterIdentityWrites(tokenCache),
-    authenticate(db.db, jwt, tokenCache),
+    authenticate(db.db, jwt, loginThrottle, tokenCache),
     rateLimit(db.db, config.rateLimit),
   );
   app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));

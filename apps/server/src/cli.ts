@@ -5,13 +5,15 @@ import { authCommand, CliError, firstRunAdmin } from "./auth/cli";
 import { type Config, configFromEnv } from "./config";
 import { applyServerTimeouts } from "./http/server-timeouts";
 import { createLogger } from "./logger";
+import { SecretBox } from "./secrets/box";
+import { resealSecrets } from "./secrets/reseal";
 import { seed } from "./seed";
 import { seedProgress } from "./seed-progress";
 import { gracefulShutdown } from "./shutdown";
 import { VERSION } from "./system/handlers";
 
 /**
- * `rackplane serve | migrate | seed | openapi | createsuperuser | auth …` (commander).
+ * `rackplane serve | migrate | seed | openapi | reseal-secrets | createsuperuser | auth …` (commander).
  * Settings come from the environment (config.ts); flags override the few an operator
  * picks per run.
  */
@@ -99,6 +101,20 @@ async function openapi(flags: { json?: boolean }) {
   process.stdout.write(flags.json ? `${JSON.stringify(openapiDocument(), null, 2)}\n` : openapiYaml());
 }
 
+/** After a key rotation: every sealed secret sealed again with the current key, so older keys can be removed. */
+async function resealCommand(flags: DbFlags) {
+  const config = configWith(flags);
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await db.migrate();
+  try {
+    const box = SecretBox.fromSettings(config.secretKeys);
+    const n = await resealSecrets(db.db, box, { legacyOnly: false });
+    console.log(`resealed ${n} secrets with key ${box.currentKeyId}`);
+  } finally {
+    await db.close();
+  }
+}
+
 /** Account commands parse their own arguments (auth/cli.ts); commander only routes to them. */
 async function accounts() {
   const config = configFromEnv();
@@ -140,6 +156,12 @@ program
   .description("print the OpenAPI document (YAML; --json for JSON)")
   .option("--json", "print JSON instead of YAML")
   .action(openapi);
+program
+  .command("reseal-secrets")
+  .description("seal every stored secret again with the current key (after rotating RACKPLANE_SECRET_KEY)")
+  .addOption(backendOption())
+  .addOption(dataDirOption())
+  .action(resealCommand);
 for (const name of ["createsuperuser", "auth"]) {
   program
     .command(name)

@@ -1,3 +1,5 @@
+import type { LoginThrottleSettings } from "./auth/login-throttle";
+import type { KeySettings } from "./secrets/keys";
 import type { SentrySettings } from "./sentry";
 
 /** Settings, all from the environment (12-factor); defaults give a zero-setup server. */
@@ -25,9 +27,10 @@ export interface Config {
   rateLimit: { limit: number; windowSeconds: number };
   /** Seconds a token lookup is reused by this process (0 = look up every request); see auth/token-cache.ts. */
   authCacheSeconds: number;
-  /** Key for secrets encrypted at rest: RACKPLANE_SECRET_KEY, else a key file generated on first start. */
-  secretKey?: string;
-  secretKeyFile: string;
+  /** Keys for secrets sealed at rest (secrets/keys.ts): RACKPLANE_SECRET_KEY (+ _PREVIOUS), else a key file. */
+  secretKeys: KeySettings;
+  /** Failed sign-ins allowed per username and per client address in a window (auth/login-throttle.ts). */
+  loginThrottle: LoginThrottleSettings;
   /** RACKPLANE_FORWARDINGS: JSON list of event forwardings upserted on start. */
   forwardings?: string;
   forwarder: { pollMs: number; backoffMs: number; batch: number };
@@ -76,8 +79,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     },
     authCacheSeconds: int(env.RACKPLANE_AUTH_CACHE_SECONDS, 5),
     rateLimit: { limit: int(env.RACKPLANE_RATE_LIMIT, 3000), windowSeconds: int(env.RACKPLANE_RATE_LIMIT_WINDOW, 60) },
-    secretKey: env.RACKPLANE_SECRET_KEY || undefined,
-    secretKeyFile: env.RACKPLANE_SECRET_KEY_FILE ?? "./.rackplane/secret.key",
+    secretKeys: {
+      key: env.RACKPLANE_SECRET_KEY || undefined,
+      previous: (env.RACKPLANE_SECRET_KEY_PREVIOUS ?? "")
+        .split(",")
+        .map((k) => k.trim())
+        .filter(Boolean),
+      file: env.RACKPLANE_SECRET_KEY_FILE || "./.rackplane/secret.key",
+    },
+    loginThrottle: {
+      perUsername: int(env.RACKPLANE_LOGIN_MAX_FAILURES, 10),
+      perAddress: int(env.RACKPLANE_LOGIN_MAX_FAILURES_PER_ADDRESS, 100),
+      windowSeconds: int(env.RACKPLANE_LOGIN_WINDOW, 900),
+    },
     forwardings: env.RACKPLANE_FORWARDINGS,
     forwarder: {
       pollMs: int(env.RACKPLANE_FORWARDING_POLL_MS, 1000),

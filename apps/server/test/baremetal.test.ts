@@ -48,7 +48,7 @@ describe("discovery, registration and server actions over Redfish", () => {
     const rows = rowsOf<{ password: string }>(await s.database.db.execute(sql`SELECT password FROM credentials`));
     expect(rows).toHaveLength(2);
     for (const r of rows) {
-      expect(r.password).toMatch(/^v1:/);
+      expect(r.password).toMatch(/^v2:[0-9a-f]{8}:/);
       expect(r.password).not.toContain(DEFAULT_BMC_USER.password);
       expect(r.password).not.toContain("wrong");
     }

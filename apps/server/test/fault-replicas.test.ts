@@ -4,7 +4,8 @@ import { type ServerProcess, scratchPostgres, spawnServer } from "./server-proce
 /**
  * The scale-out shape: two stateless server processes behind one PostgreSQL database.
  * Writes through either are consistent (uniqueness holds across them, each sees the
- * other's writes) and the rate limit is one budget across both (counters in the database).
+ * other's writes), the rate limit is one budget across both and so is the login throttle
+ * (counters in the database).
  * PostgreSQL only (vitest.config.ts): a PGlite data dir belongs to one process.
  */
 
@@ -12,12 +13,20 @@ let pg: Awaited<ReturnType<typeof scratchPostgres>>;
 let a: ServerProcess;
 let b: ServerProcess;
 const LIMIT = 40;
+const ADMIN_PASSWORD = "replica-admin-password";
+const LOGIN_FAILURES = 4;
 
 beforeAll(async () => {
   pg = await scratchPostgres();
   // The first one migrates; then both start with the same admin token and rate limit.
   // A day-long window, so the budget cannot roll over mid-test.
-  const env = { RACKPLANE_RATE_LIMIT: String(LIMIT), RACKPLANE_RATE_LIMIT_WINDOW: "86400" };
+  const env = {
+    RACKPLANE_RATE_LIMIT: String(LIMIT),
+    RACKPLANE_RATE_LIMIT_WINDOW: "86400",
+    RACKPLANE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    RACKPLANE_LOGIN_MAX_FAILURES: String(LOGIN_FAILURES),
+    RACKPLANE_LOGIN_WINDOW: "86400",
+  };
   a = await spawnServer({ databaseUrl: pg.url }, env);
   b = await spawnServer({ databaseUrl: pg.url }, { ...env, RACKPLANE_ADMIN_TOKEN: a.token });
 }, 120_000);
@@ -61,5 +70,34 @@ describe("two server processes on one database", () => {
     }
     expect(allowed).toBe(LIMIT);
     expect(throttled).toBe(used);
+  });
+
+  it("the login throttle is shared: failures through either count against one username", {
+    timeout: 60_000,
+  }, async () => {
+    const login = (via: ServerProcess, password: string) =>
+      fetch(`${via.baseUrl}/api/token/`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ username: "admin", password }),
+      });
+    // Alternating between the two processes: LOGIN_FAILURES failures in all, then 429 on both.
+    const statuses: number[] = [];
+    for (let i = 0; i < LOGIN_FAILURES + 2; i++) statuses.push((await login(i % 2 ? a : b, `guess-${i}`)).status);
+    expect(statuses).toEqual([...Array(LOGIN_FAILURES).fill(401), 429, 429]);
+    for (const via of [a, b]) {
+      const right = await login(via, ADMIN_PASSWORD);
+      expect(right.status).toBe(429); // refused before the password is looked at
+      expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+    const [row] = await pg.sql`SELECT failures FROM login_failures WHERE subject = 'user:admin'`;
+    expect(row!.failures).toBe(LOGIN_FAILURES + 4);
+    // Another username is not locked out by this one.
+    const other = await fetch(`${a.baseUrl}/api/token/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json" },
+      body: JSON.stringify({ username: "someone-else", password: "x" }),
+    });
+    expect(other.status).toBe(401);
   });
 });

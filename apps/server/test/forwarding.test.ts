@@ -151,7 +151,7 @@ describe("event forwarding", () => {
     const rows = rowsOf<{ basic_password: string }>(
       await s.database.db.execute(sql`SELECT basic_password FROM event_forwardings WHERE name = 'flaky'`),
     );
-    expect(rows[0]!.basic_password).toMatch(/^v1:/);
+    expect(rows[0]!.basic_password).toMatch(/^v2:[0-9a-f]{8}:/);
     expect(rows[0]!.basic_password).not.toContain("s3cret");
     const user = await make(s, "/api/users/users/", { username: "fw-user" });
     const t = await make(s, "/api/users/tokens/", { user: user.id });

@@ -1,5 +1,6 @@
 import { resources } from "@rackplane/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { secretBox } from "../src/secrets/current";
 import { catalogueFixtures } from "./catalogue-fixtures";
 import { make, startServer, type TestServer } from "./harness";
 import { describeResource } from "./resource-suite";
@@ -131,11 +132,13 @@ describe("peering behaviour", () => {
     expect(list.body.count).toBe(0);
     expect(JSON.stringify((await s.get(`${P}/ixp-sessions/`)).body)).not.toContain("md5-secret");
     const stored = await s.database.db.execute(
-      // The key is kept for router configuration (write-only on the API, not hashed).
+      // The key is kept for router configuration (write-only on the API, sealed at rest, not hashed).
       (await import("drizzle-orm")).sql`SELECT password FROM ixp_sessions WHERE id = ${sess.id}`,
     );
-    const rows = Array.isArray(stored) ? stored : (stored as { rows: unknown[] }).rows;
-    expect(rows[0]).toEqual({ password: "md5-secret" });
+    const rows = (Array.isArray(stored) ? stored : (stored as { rows: unknown[] }).rows) as { password: string }[];
+    expect(rows[0]!.password).toMatch(/^v2:[0-9a-f]{8}:/);
+    expect(rows[0]!.password).not.toContain("md5-secret");
+    expect(secretBox().open(rows[0]!.password)).toBe("md5-secret");
     const filter = await s.get(`${P}/ixp-sessions/?password=md5-secret`);
     expect(filter.status).toBe(400);
   });

@@ -53,6 +53,8 @@ export const auth = {
       body: TokenObtain,
       responses: { 200: TokenPair, ...commonErrors },
       summary: "Exchange username + password (body or HTTP Basic) for an access/refresh JWT pair",
+      description:
+        "Failed sign-ins are throttled per username and per client address, shared by every replica: over the limit, 429 with `Retry-After`, before the password is checked. A refusal takes as long whether or not the username exists.",
       // Credentials in the body (no Authorization header), or HTTP Basic.
       metadata: { operationId: "auth_token_obtain", security: ["basic", "none"] } as const,
     },

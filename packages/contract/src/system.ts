@@ -68,7 +68,7 @@ export const system = {
       responses: { 200: Status, ...commonErrors, 503: StatusUnavailable },
       summary: "Readiness: version, database backend and migration level; 503 when the database does not answer",
       description:
-        "Runs a query on the database (bounded by a timeout). 503 while the database is unreachable or the server is shutting down, so a load balancer stops sending traffic. No authentication needed.",
+        "Runs a query on the database (bounded by a timeout). 503 while the database is unreachable or the server is shutting down, so a load balancer stops sending traffic. No authentication needed; never rate limited.",
       metadata: { operationId: "api_status" } as const,
     },
     live: {
@@ -77,7 +77,7 @@ export const system = {
       responses: { 200: Liveness, ...commonErrors },
       summary: "Liveness: the process answers (no database check)",
       description:
-        "For a process supervisor's liveness probe: 200 as long as the server runs. No authentication needed.",
+        "For a process supervisor's liveness probe: 200 as long as the server runs. No authentication needed; never rate limited.",
       metadata: { operationId: "api_status_live" } as const,
     },
   }),

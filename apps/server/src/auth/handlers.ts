@@ -3,11 +3,12 @@ import { sql } from "drizzle-orm";
 import type { Principal } from "../framework/context";
 import type { Handler } from "../http/handler";
 import type { Jwt } from "./jwt";
+import type { LoginThrottle } from "./login-throttle";
 import { checkCredentials, principalOfRequest, unauthorized } from "./middleware";
 import { loadUser } from "./principal";
 
 /** Handlers of the contract's `auth` routes: JWT pair, refresh, the caller. */
-export function authHandlers(db: Database, jwt: Jwt): Record<string, Handler> {
+export function authHandlers(db: Database, jwt: Jwt, throttle: LoginThrottle): Record<string, Handler> {
   const me: Handler = async ({ req, ctx }) => {
     const p = principalOfRequest(req)!; // authorize() let only authenticated callers through
     const u = await loadUser(db, sql`u.id = ${p.id}`);
@@ -18,7 +19,7 @@ export function authHandlers(db: Database, jwt: Jwt): Record<string, Handler> {
       const sent = body as { username?: string; password?: string };
       const creds = sent.username !== undefined ? (sent as { username: string; password: string }) : undefined;
       let p: Principal | undefined;
-      if (creds) p = await checkCredentials(db, creds.username, creds.password);
+      if (creds) p = await checkCredentials(db, throttle, creds.username, creds.password, req.ip);
       else if (principalOfRequest(req)?.method === "basic") p = principalOfRequest(req);
       if (!p) {
         throw unauthorized(

@@ -6,6 +6,7 @@ import { sessionAuthorization } from "../browse/session";
 import type { Principal } from "../framework/context";
 import { ApiError } from "../framework/errors";
 import type { Jwt } from "./jwt";
+import type { LoginThrottle } from "./login-throttle";
 import { loadUser, principalOf, tokensByPrefix } from "./principal";
 import { checkPassword, hashKey, prefixOf, sameHash, TOKEN_KEY } from "./secrets";
 import { TokenCache } from "./token-cache";
@@ -36,11 +37,11 @@ const LAST_USED_EVERY_MS = 60_000;
  * decided per route (see authorize.ts). Runs before the query counter, so its
  * statements don't count against the list budget.
  */
-export function authenticate(db: Database, jwt: Jwt, tokens: TokenCache = new TokenCache(0)) {
+export function authenticate(db: Database, jwt: Jwt, throttle: LoginThrottle, tokens: TokenCache = new TokenCache(0)) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     try {
       const header = req.get("authorization") ?? sessionAuthorization(req); // browser session: a token in a cookie
-      if (header) (req as AuthedRequest).principal = await resolve(db, jwt, tokens, req.path, header.trim());
+      if (header) (req as AuthedRequest).principal = await resolve(db, jwt, throttle, tokens, req, header.trim());
       next();
     } catch (err) {
       next(err);
@@ -48,7 +49,15 @@ export function authenticate(db: Database, jwt: Jwt, tokens: TokenCache = new To
   };
 }
 
-async function resolve(db: Database, jwt: Jwt, tokens: TokenCache, path: string, header: string): Promise<Principal> {
+async function resolve(
+  db: Database,
+  jwt: Jwt,
+  throttle: LoginThrottle,
+  tokens: TokenCache,
+  req: Request,
+  header: string,
+): Promise<Principal> {
+  const path = req.path;
   const space = header.indexOf(" ");
   const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
   const cred = space < 0 ? "" : header.slice(space + 1).trim();
@@ -87,11 +96,12 @@ async function resolve(db: Database, jwt: Jwt, tokens: TokenCache, path: string,
     const decoded = Buffer.from(cred, "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     if (colon < 0) throw unauthorized(path, "Invalid basic credentials.");
-    const user = await checkCredentials(db, decoded.slice(0, colon), decoded.slice(colon + 1));
+    const user = await checkCredentials(db, throttle, decoded.slice(0, colon), decoded.slice(colon + 1), req.ip);
     if (!user) throw unauthorized(path, "Invalid username or password.");
     return user;
   }
-  throw unauthorized(path, `Unsupported authorization scheme "${scheme}". Use Token or Bearer.`);
+  // Never echo the header back: without a space, its "scheme" is the credential itself.
+  throw unauthorized(path, "Unsupported authorization scheme. Use Token or Bearer.");
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -111,9 +121,23 @@ export function forgetAfterIdentityWrites(tokens: TokenCache) {
   };
 }
 
-/** The active user with this username and password, or undefined. */
-export async function checkCredentials(db: Database, username: string, password: string) {
+/**
+ * The active user with this username and password, or undefined. Throttled first
+ * (a 429 costs no bcrypt work); then the password is checked against the user's
+ * hash, or a dummy one when there is no such user (or it has no password), and
+ * before `is_active` is looked at: every refusal takes the same time.
+ */
+export async function checkCredentials(
+  db: Database,
+  throttle: LoginThrottle,
+  username: string,
+  password: string,
+  address: string | undefined,
+) {
+  const attempt = await throttle.begin(username, address);
   const u = await loadUser(db, sql`u.username = ${username}`);
-  if (!u?.is_active || !(await checkPassword(password, u.password))) return undefined;
+  const matches = await checkPassword(password, u?.password);
+  if (!u?.is_active || !matches) return undefined;
+  await attempt.succeeded();
   return principalOf(u, "basic");
 }

@@ -1,3 +1,4 @@
+import { system } from "@rackplane/contract";
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import type { NextFunction, Request, Response } from "express";
@@ -9,6 +10,9 @@ export interface RateLimitSettings {
   limit: number;
   windowSeconds: number;
 }
+
+/** Health probes (readiness, liveness) are never limited: a busy API must not look dead to its load balancer. */
+const HEALTH = new Set<string>([system.routes.status.path, system.routes.live.path]);
 
 /** Hits a process reserves at once while the subject is far from its limit. */
 const LEASE = 20;
@@ -57,7 +61,8 @@ export function rateLimit(db: Database, s: RateLimitSettings) {
   };
 
   return async (req: Request, res: Response, next: NextFunction) => {
-    if (s.limit <= 0 || !(req.path.startsWith("/api/") || req.path === "/whoami")) return next();
+    if (s.limit <= 0 || HEALTH.has(req.path) || !(req.path.startsWith("/api/") || req.path === "/whoami"))
+      return next();
     try {
       const p = principalOfRequest(req);
       const subject = p ? (p.tokenId ? `token:${p.tokenId}` : `user:${p.id}`) : `ip:${req.ip}`;

@@ -2,7 +2,7 @@ import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { RedfishClient, RedfishError } from "../redfish/client";
 import { firstSystem } from "../redfish/inventory";
-import { secrets } from "../secrets/cipher";
+import { secretBox } from "../secrets/current";
 
 /**
  * Logs in to a BMC with an auth profile: its credentials are tried in priority
@@ -20,7 +20,7 @@ export async function loginWithProfile(db: Database, bmcUrl: string, profileId: 
     const client = new RedfishClient({
       baseUrl: bmcUrl,
       username: c.username,
-      password: secrets().open(c.password),
+      password: secretBox().open(c.password),
       signal,
     });
     try {

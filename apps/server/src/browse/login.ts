@@ -1,6 +1,7 @@
 import type { Database } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import express, { type CookieOptions, type Request, type Response, type Router } from "express";
+import type { LoginThrottle } from "../auth/login-throttle";
 import { checkCredentials } from "../auth/middleware";
 import { hashKey, newTokenKey, prefixOf } from "../auth/secrets";
 import type { TokenCache } from "../auth/token-cache";
@@ -33,7 +34,7 @@ const cookieOptions = (req: Request): CookieOptions => ({
  * password) and `POST /api/auth/logout/`. Mounted before the JSON-only body check:
  * these take ordinary form posts.
  */
-export function sessionRoutes(db: Database, tokens: TokenCache, ttlSeconds: number): Router {
+export function sessionRoutes(db: Database, tokens: TokenCache, ttlSeconds: number, throttle: LoginThrottle): Router {
   const router = express.Router({ strict: true });
   const form = express.urlencoded({ extended: false, limit: "16kb" });
   const page = (res: Response, status: number, p: Parameters<typeof loginPage>[0]) =>
@@ -46,7 +47,7 @@ export function sessionRoutes(db: Database, tokens: TokenCache, ttlSeconds: numb
       const username = typeof sent.username === "string" ? sent.username : "";
       const password = typeof sent.password === "string" ? sent.password : "";
       const to = safeNext(sent.next);
-      const p = username && password ? await checkCredentials(db, username, password) : undefined;
+      const p = username && password ? await checkCredentials(db, throttle, username, password, req.ip) : undefined;
       if (!p) return page(res, 400, { next: to, username, error: "Invalid username or password." });
       const key = newTokenKey();
       const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();

@@ -1,7 +1,7 @@
 import { resources } from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
 import { sql } from "drizzle-orm";
-import type { SecretBox } from "../auth/secret-box";
+import type { SecretBox } from "../secrets/box";
 
 /**
  * `RACKPLANE_FORWARDINGS`: a JSON list of forwardings (same fields as the API)

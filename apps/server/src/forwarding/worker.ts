@@ -1,7 +1,7 @@
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
-import type { SecretBox } from "../auth/secret-box";
 import type { Logger } from "../logger";
+import type { SecretBox } from "../secrets/box";
 
 export interface ForwarderSettings {
   /** How often the outbox is polled, ms. */

@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { schema } from "@rackplane/db";
 import { bind } from "../framework/binding";
+import { sealed } from "./common/sealed";
 import { parentIsNotDescendant } from "./common/tree";
 import { positionFitsRack } from "./dcim/rack-position";
 
@@ -28,5 +29,5 @@ export function bindCatalogue() {
   bind(peering.autonomousSystems, schema.autonomousSystems);
   bind(peering.internetExchanges, schema.internetExchanges);
   bind(peering.ixpConnections, schema.ixpConnections);
-  bind(peering.ixpSessions, schema.ixpSessions);
+  bind(peering.ixpSessions, schema.ixpSessions, { derive: sealed("password") }); // the TCP-MD5 key
 }

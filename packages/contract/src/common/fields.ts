@@ -122,7 +122,10 @@ function base<K extends FieldKind, TRead, TWrite, S, L extends Lookup>(
   options: FieldOptions,
   orderableByDefault: boolean,
 ): FieldDef<K, TRead, TWrite, S, L> {
-  const filterable = options.filter ?? filterScalar !== undefined;
+  // A write-only value (password, key) is never a filter, an ordering or a search term,
+  // whatever else its declaration says: each would read it back one comparison at a time.
+  const hidden = options.writeOnly === true;
+  const filterable = !hidden && (options.filter ?? filterScalar !== undefined);
   return {
     kind,
     read,
@@ -132,8 +135,8 @@ function base<K extends FieldKind, TRead, TWrite, S, L extends Lookup>(
     options,
     required: options.required ?? false,
     nullable: options.nullable ?? false,
-    orderable: options.order ?? orderableByDefault,
-    searchable: options.search ?? false,
+    orderable: !hidden && (options.order ?? orderableByDefault),
+    searchable: !hidden && (options.search ?? false),
   };
 }
 
@@ -144,10 +147,12 @@ const maybeNull = <T extends z.ZodTypeAny, O extends FieldOptions>(t: T, o: O) =
 type Req<O> = O extends { required: true } ? true : false;
 /** The `by` attributes of a relation as literal names (`"name"` when not given), so `rack__nmae` fails to compile. */
 type ByOf<O> = O extends { by: readonly (infer X extends string)[] } ? X : "name";
-/** Carries `required` as a literal type so Create/Update schemas know it. */
 /** A read-only field has no write schema at run time (`base`); its type says so too, so write types leave it out. */
 type Writable<O, D> = O extends { readOnly: true } ? Omit<D, "write"> & { write: undefined } : D;
-const req = <O extends FieldOptions, D>(_o: O, d: D) => d as Writable<O, D> & { required: Req<O> };
+/** A write-only field, as types: no read schema, no filter lookups (base() makes it so at run time). */
+type WriteOnly<O> = O extends { writeOnly: true } ? { read: z.ZodNever; lookups: readonly never[] } : unknown;
+/** Carries `required` (and read-only, write-only) as literal types so Create/Update schemas and filter types know them. */
+const req = <O extends FieldOptions, D>(_o: O, d: D) => d as Writable<O, D> & { required: Req<O> } & WriteOnly<O>;
 
 function lookupsFor<L extends Lookup>(lookups: readonly L[], o: FieldOptions): readonly L[] {
   return o.nullable ? lookups : lookups.filter((l) => l !== "isnull");

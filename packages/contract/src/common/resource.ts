@@ -118,8 +118,9 @@ type CreateShape<F extends Fields> = {
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 type LookupInput<L, S> = L extends "isnull" ? boolean | "true" | "false" : L extends "in" ? string | S[] : S | S[];
-type FieldFilterInput<K extends string, F> =
-  F extends RelationFieldDef<infer _K, infer _R, infer _W, infer By>
+type FieldFilterInput<K extends string, F> = F extends { read: z.ZodNever }
+  ? {} // write-only: no filters (fields.ts)
+  : F extends RelationFieldDef<infer _K, infer _R, infer _W, infer By>
     ? { [P in K | `${K}_id` as P]?: number | number[] } & {
         [P in Exclude<F["lookups"][number], "exact"> as `${K}__${P}`]?: LookupInput<P, number>;
       } & { [P in By as `${K}__${P}`]?: string | string[] }
@@ -183,7 +184,8 @@ function orderingOf(fields: Fields): string[] {
   const out: string[] = [];
   for (const [name, fd] of Object.entries(fields)) {
     if (fd.orderable) out.push(name);
-    if (fd.kind === "fk") for (const by of (fd as RelationFieldDef).by) out.push(`${name}__${by}`);
+    if (fd.kind === "fk" && !fd.options.writeOnly)
+      for (const by of (fd as RelationFieldDef).by) out.push(`${name}__${by}`);
   }
   return out;
 }

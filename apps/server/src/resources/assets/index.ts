@@ -1,6 +1,7 @@
 import { resources } from "@rackplane/contract";
 import { baseObjectsView, schema } from "@rackplane/db";
 import { bind } from "../../framework/binding";
+import { sealed } from "../common/sealed";
 import { baseObjectAccess } from "../pools/access";
 import { boughtCoversAssigned, datesInOrder, licencesNotOverAssigned, lockLicence } from "./licences";
 
@@ -17,7 +18,7 @@ export function bindAssets() {
     validate: lockLicence,
     afterWrite: licencesNotOverAssigned,
   });
-  bind(assets.simCards, schema.simCards);
+  bind(assets.simCards, schema.simCards, { derive: sealed("pin1", "puk1") });
   bind(assets.sslCertificates, schema.sslCertificates, { validate: datesInOrder });
   bind(assets.domains, schema.domains);
   bind(assets.domainContracts, schema.domainContracts);

@@ -1,4 +1,4 @@
-import { bigint, boolean, index, inet, integer, macaddr, pgTable, unique, varchar } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, inet, integer, macaddr, pgTable, text, unique, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 import { servers } from "../dcim/servers";
 
@@ -71,8 +71,8 @@ export const ixpSessions = pgTable(
     multihop_ttl: integer("multihop_ttl").notNull().default(1),
     passive: boolean("passive").notNull().default(false),
     is_route_server: boolean("is_route_server").notNull().default(false),
-    /** The BGP TCP-MD5 key: routers need it back, so it is stored, but the API never returns it. */
-    password: varchar("password", { length: 80 }),
+    /** The BGP TCP-MD5 key, sealed (AES-256-GCM, `v2:<key id>:…`): routers need it back, the API never returns it. */
+    password: text("password"),
     description: varchar("description", { length: 200 }).notNull().default(""),
   },
   (t) => [
