@@ -131,6 +131,8 @@ function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, co
 
 /** Filter scalars are parsed from strings; describe the type they must parse as. */
 function scalarOf(s: JsonSchema, kind: string): JsonSchema {
+  // Booleans also parse from `1`/`0`/`yes`/`no`; generators send `true`/`false`.
+  if (kind === "bool") return { type: "boolean" };
   const out = { ...s };
   if (kind === "date") out.format = "date";
   if (kind === "datetime") out.format = "date-time";
