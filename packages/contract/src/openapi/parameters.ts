@@ -65,8 +65,11 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
     name: "X-Request-ID",
     in: "header",
     required: false,
-    description: "Your own request id (a UUID), echoed back and stored in change records.",
-    schema: { type: "string", format: "uuid" },
+    // Any value is accepted (the server never refuses a request for it): a UUID is kept,
+    // anything else replaced by a new one, so the document does not claim `format: uuid`.
+    description:
+      "Your own request id: a UUID (any case) is echoed back lower-cased and stored in change records; any other value is replaced by a new UUID.",
+    schema: { type: "string" },
   },
 };
 
