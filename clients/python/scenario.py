@@ -8,11 +8,12 @@ import uuid
 
 from rackplane_api_client import AuthenticatedClient, Client
 from rackplane_api_client.api.auth import whoami
-from rackplane_api_client.api.dcimdata_centers import dcim_data_centers_create
-from rackplane_api_client.api.dcimracks import dcim_racks_create
-from rackplane_api_client.api.dcimregions import dcim_regions_create
-from rackplane_api_client.api.dcimserver_rooms import dcim_server_rooms_create
-from rackplane_api_client.api.dcimservers import (
+from rackplane_api_client.api.dcim_data_centers import dcim_data_centers_create
+from rackplane_api_client.api.dcim_racks import dcim_racks_create
+from rackplane_api_client.api.dcim_regions import dcim_regions_create
+from rackplane_api_client.api.dcim_server_rooms import dcim_server_rooms_create
+from rackplane_api_client.api.dcim_servers import (
+    dcim_servers_bulk_create,
     dcim_servers_create,
     dcim_servers_delete,
     dcim_servers_list,
@@ -22,7 +23,7 @@ from rackplane_api_client.api.dcimservers import (
 from rackplane_api_client.models import (
     DcimServersListOrderingItem,
     DataCenterCreate,
-    ObjectReferenceType1,
+    ObjectAttributes,
     RackCreate,
     RegionCreate,
     Server,
@@ -40,9 +41,9 @@ def check(cond: bool, what: str) -> None:
     print(f"ok - {what}")
 
 
-def ref(**attrs: object) -> ObjectReferenceType1:
+def ref(**attrs: object) -> ObjectAttributes:
     """An FK written by attributes: {"name": "R1"} instead of an id."""
-    r = ObjectReferenceType1()
+    r = ObjectAttributes()
     r.additional_properties.update(attrs)
     return r
 
@@ -67,12 +68,12 @@ def main() -> None:
     rack = dcim_racks_create.sync(client=api, body=RackCreate(name=f"R-{run}", server_room=room.id, u_height=42))
     check(rack.u_height == 42, "create rack")
 
-    # Bulk create (a JSON array), the rack given by attributes rather than by id.
+    # Bulk create (its own operation: a JSON array to the list URL), the rack given by attributes.
     bulk = [
         ServerCreate(name=f"py-{run}-{i:02d}", rack=ref(name=f"R-{run}"), position=i + 1, status=ServerStatus.NEW)
         for i in range(12)
     ]
-    created = dcim_servers_create.sync(client=api, body=bulk)
+    created = dcim_servers_bulk_create.sync(client=api, body=bulk)
     check(isinstance(created, list) and len(created) == 12, "bulk create 12 servers")
     check(all(s.rack is not None and s.rack.id == rack.id for s in created), "FK by attributes resolved to the rack")
 

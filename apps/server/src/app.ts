@@ -20,6 +20,7 @@ import { bindingOf } from "./framework/binding";
 import { ApiError } from "./framework/errors";
 import { resourceHandlers } from "./framework/handlers";
 import { ResourceService } from "./framework/service";
+import { compression } from "./http/compression";
 import { errorHandler } from "./http/errors";
 import type { Handler } from "./http/handler";
 import { idempotency } from "./http/idempotency";
@@ -108,6 +109,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.set("query parser", (q: string) => parseQuery(q, "&", "=", { maxKeys: 0 }));
   app.set("trust proxy", "loopback");
   app.use(requestHeaders, requestLog(log), securityHeaders(), drainingCloses);
+  app.use(compression()); // every response, errors included; negotiated by Accept-Encoding
   // Before authentication: a CORS preflight carries no credentials.
   const cors = corsPolicy(config.corsOrigins);
   if (cors) app.use(cors);

@@ -37,6 +37,39 @@ describe("OpenAPI response validator", () => {
     ).toEqual([]);
   });
 
+  it("checks a POST to a list against create or bulk create (`#bulk`), whichever the body fits", () => {
+    const server = { id: 1, url: "http://x/api/dcim/servers/1/", display: "web-01", name: "web-01" };
+    const post = (status: number, body: unknown) =>
+      v.problems({
+        method: "POST",
+        path: "/api/dcim/servers/",
+        status,
+        headers: headers(),
+        text: JSON.stringify(body),
+      });
+    expect(post(201, server)).toEqual([]);
+    expect(post(201, [server, { ...server, id: 2 }])).toEqual([]);
+    expect(post(400, { name: ["This field is required."] })).toEqual([]);
+    expect(post(400, [{}, { name: ["This field is required."] }])).toEqual([]);
+    expect(post(201, [{ ...server, id: "one" }]).join()).toMatch(/must be integer/);
+    expect(post(201, { display: "no id" }).join()).toMatch(/must have required property 'id'/);
+  });
+
+  it("accepts OPTIONS on any documented path (not an operation) only with Allow and the metadata", () => {
+    const options = (extra: Record<string, string>, body: unknown) =>
+      v.problems({
+        method: "OPTIONS",
+        path: "/api/dcim/servers/",
+        status: 200,
+        headers: headers(extra),
+        text: JSON.stringify(body),
+      });
+    const meta = { name: "Servers", description: "…", methods: ["GET", "POST"] };
+    expect(options({ allow: "GET, POST, OPTIONS" }, meta)).toEqual([]);
+    expect(options({}, meta).join()).toMatch(/without Allow/);
+    expect(options({ allow: "GET" }, { name: "x" }).join()).toMatch(/lacks description/);
+  });
+
   it("refuses a body that breaks the schema", () => {
     const bad = { ...page, count: "zero" };
     const p = v.problems({

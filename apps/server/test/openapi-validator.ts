@@ -13,7 +13,8 @@ import addFormatsModule from "ajv-formats";
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 const DOC_ID = "rackplane-openapi";
 const NOT_DOCUMENTED = [/^\/api\/schema\//, /^\/static\//];
-const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+// JSON Pointer escaping, then URI-fragment escaping of `#` (`/api/dcim/servers/#bulk`).
+const esc = (s: string) => s.replace(/~/g, "~0").replace(/\//g, "~1").replace(/#/g, "%23");
 
 interface PathMatcher {
   template: string;
@@ -41,7 +42,13 @@ export class OpenApiResponseValidator {
       .map(([template, item]) => ({
         template,
         item,
-        regex: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+        // A fragment (`#bulk`: a second operation on the same URL and method) is never sent.
+        regex: new RegExp(
+          `^${template
+            .replace(/#.*$/, "")
+            .replace(/[.*+?^$()|[\]\\]/g, "\\$&")
+            .replace(/\{[^}]+\}/g, "[^/]+")}$`,
+        ),
       }))
       // Static segments win over parameters, as in the server's router.
       .sort((a, b) => a.template.split("{").length - b.template.split("{").length);
@@ -64,25 +71,46 @@ export class OpenApiResponseValidator {
       const location = r.headers.get("location") ?? "";
       return location.startsWith(`${pathname}/`) ? [] : [`308 to ${location}, not to the slash form`];
     }
-    const m = this.matchers.find((x) => x.regex.test(pathname));
-    if (!m) return this.against("#/components/responses/NotFound", r);
+    const first = this.matchers.find((x) => x.regex.test(pathname));
+    if (!first) return this.against("#/components/responses/NotFound", r);
     const method = r.method.toLowerCase() === "head" ? "get" : r.method.toLowerCase();
-    const op = m.item[method];
-    if (!op) {
-      if (r.status !== 405) return [`${r.method} is not documented on ${m.template}, so only 405 may answer`];
+    // OPTIONS answers on every path but is not an operation of the document (it would add one
+    // "Describe" operation per path to every generated client): its 200 is checked here.
+    if (method === "options") {
+      if (r.status === 200) return optionsProblems(r);
+      const error = OPTIONS_ERRORS[r.status];
+      return error ? this.against(`#/components/responses/${error}`, r) : [`OPTIONS answered ${r.status}`];
+    }
+    // The operations on this URL and method: one, or a single-object and a bulk one (the
+    // response tells which; it must match one of them).
+    const candidates = this.matchers.filter((x) => x.template.replace(/#.*$/, "") === first.template && x.item[method]);
+    if (!candidates.length) {
+      if (r.status !== 405) return [`${r.method} is not documented on ${first.template}, so only 405 may answer`];
       return this.against("#/components/responses/MethodNotAllowed", r);
     }
-    const res = op.responses[String(r.status)];
-    if (!res) return [`status ${r.status} is not documented for ${op.operationId}`];
-    const pointer = res.$ref ?? `#/paths/${esc(m.template)}/${method}/responses/${r.status}`;
-    return this.against(pointer, r, r.method === "HEAD");
+    // Report the problems of the variant the body looks like (an array: the bulk one).
+    const isArray = r.text.trimStart().startsWith("[");
+    candidates.sort(
+      (a, b) => Number(b.template.includes("#") === isArray) - Number(a.template.includes("#") === isArray),
+    );
+    let problems: string[] = [];
+    for (const m of candidates) {
+      const op = m.item[method];
+      const res = op.responses[String(r.status)];
+      const mine = res
+        ? this.against(res.$ref ?? `#/paths/${esc(m.template)}/${method}/responses/${r.status}`, r, r.method === "HEAD")
+        : [`status ${r.status} is not documented for ${op.operationId}`];
+      if (!mine.length) return [];
+      problems = problems.length ? problems : mine;
+    }
+    return problems;
   }
 
   private resolve(pointer: string): any {
     return pointer
       .slice(2)
       .split("/")
-      .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+      .map((p) => decodeURIComponent(p).replace(/~1/g, "/").replace(/~0/g, "~"))
       .reduce<any>((o, k) => o?.[k], this.doc);
   }
 
@@ -123,6 +151,27 @@ export class OpenApiResponseValidator {
     }
     return problems;
   }
+}
+
+/** What an OPTIONS request may get besides its 200 (credentials and negotiation are checked first). */
+const OPTIONS_ERRORS: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  406: "NotAcceptable",
+  429: "TooManyRequests",
+  503: "ServiceUnavailable",
+};
+
+/** `OPTIONS`: `Allow`, and a JSON body with name, description and methods (the document says so in prose). */
+function optionsProblems(r: ObservedResponse): string[] {
+  const problems = r.headers.has("allow") ? [] : ["OPTIONS 200 without Allow"];
+  try {
+    const body = JSON.parse(r.text) as Record<string, unknown>;
+    for (const k of ["name", "description", "methods"]) if (!(k in body)) problems.push(`OPTIONS body lacks ${k}`);
+  } catch {
+    problems.push("OPTIONS body is not JSON");
+  }
+  return problems;
 }
 
 let shared: OpenApiResponseValidator | undefined;

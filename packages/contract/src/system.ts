@@ -69,7 +69,8 @@ export const system = {
       summary: "Readiness: version, database backend and migration level; 503 when the database does not answer",
       description:
         "Runs a query on the database (bounded by a timeout). 503 while the database is unreachable or the server is shutting down, so a load balancer stops sending traffic. No authentication needed; never rate limited.",
-      metadata: { operationId: "api_status" } as const,
+
+      metadata: { operationId: "api_status", security: [] as string[] } as const,
     },
     live: {
       method: "GET",
@@ -78,7 +79,8 @@ export const system = {
       summary: "Liveness: the process answers (no database check)",
       description:
         "For a process supervisor's liveness probe: 200 as long as the server runs. No authentication needed; never rate limited.",
-      metadata: { operationId: "api_status_live" } as const,
+
+      metadata: { operationId: "api_status_live", security: [] as string[] } as const,
     },
   }),
 };

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { type AnyField, type ChoiceSet, isChoice, isRelation } from "../common/fields";
 import type { AnyResource } from "../common/resource";
 import { ErrorDetail, FieldErrors, IdOnly, NestedBase, ValidationError } from "../common/schemas";
@@ -15,6 +16,13 @@ import { type JsonSchema, nullable, type SchemaRegistry } from "./json-schema";
 export function registerShared(reg: SchemaRegistry): void {
   reg.name(ErrorDetail, "Error");
   reg.name(ValidationError, "ValidationError");
+  reg.builder("ValidationError", () => VALIDATION_ERROR);
+  reg.builder("BulkValidationError", () => BULK_VALIDATION_ERROR);
+  reg.builder("ObjectAttributes", () => OBJECT_ATTRIBUTES);
+  reg.builder("ObjectReference", () => {
+    reg.refTo("ObjectAttributes");
+    return OBJECT_REFERENCE;
+  });
   reg.name(FieldErrors, "FieldErrors");
   reg.name(IdOnly, "BulkDeleteItem");
   reg.name(NestedBase, "NestedObject");
@@ -25,16 +33,52 @@ export function registerShared(reg: SchemaRegistry): void {
   // The shared error responses refer to these two.
   reg.refTo("Error");
   reg.refTo("ValidationError");
+  reg.refTo("BulkValidationError");
 }
 
+/**
+ * A 400 body. Its values are lists of messages, or (for a nested object or list) error
+ * objects of the same shape; documented as an object with open values rather than the
+ * contract's recursive union, which generators (Java's above all) cannot compile.
+ */
+const VALIDATION_ERROR: JsonSchema = {
+  type: "object",
+  description:
+    "Field name → list of messages; a nested object's errors are an object of the same shape, a list's a list of them. " +
+    '`non_field_errors` holds what concerns no single field, `detail` a body that is not JSON. Example: `{"position": ["Must be 1 or more."]}`.',
+  properties: {
+    non_field_errors: { type: "array", items: { type: "string" } },
+    detail: { type: "string" },
+  },
+  additionalProperties: true,
+};
+
+/** A bulk 400: an array (one object per item) or one object; no `type`, so generators emit a plain value. */
+const BULK_VALIDATION_ERROR: JsonSchema = {
+  description:
+    "An array with one `ValidationError` object per item, in body order (`{}` for the valid ones), or one `ValidationError` object when the body as a whole is refused.",
+  examples: [[{}, { name: ["This field is required."] }]],
+};
+
+/**
+ * A related object in a write: its id or its attributes. `oneOf` of two disjoint types,
+ * the object a named schema, so every generator emits one small wrapper type
+ * (`ObjectReference`) and no inline union.
+ */
 const OBJECT_REFERENCE: JsonSchema = {
   description:
     "A related object: its id, or an object of attributes that identifies exactly one target " +
     '(`{"name": "R204", "server_room": {"name": "DC6-1"}}`).',
-  anyOf: [
-    { type: "integer", minimum: 1 },
-    { type: "object", additionalProperties: true },
-  ],
+  oneOf: [{ type: "integer", minimum: 1 }, { $ref: "#/components/schemas/ObjectAttributes" }],
+};
+
+const OBJECT_ATTRIBUTES: JsonSchema = {
+  type: "object",
+  description:
+    'Attributes of exactly one related object, e.g. `{"name": "R204"}`; a related object of the target is itself given by id or attributes.',
+  properties: { name: { type: "string", description: "The most common identifying attribute." } },
+  additionalProperties: true,
+  minProperties: 1,
 };
 
 export class ResourceComponents {
@@ -49,7 +93,6 @@ export class ResourceComponents {
     const names: Record<string, [string, () => JsonSchema]> = {
       Read: [m, () => this.read(r)],
       Brief: [`${m}Brief`, () => this.brief(r)],
-      Sparse: [`${m}Sparse`, () => this.sparse(r)],
       Create: [`${m}Create`, () => this.write(r, "create")],
       Update: [`${m}Create`, () => this.write(r, "create")],
       Patch: [`${m}Patch`, () => this.write(r, "patch")],
@@ -63,6 +106,20 @@ export class ResourceComponents {
       this.reg.name(schema, name);
       this.reg.builder(name, build);
     }
+    // `?fields=`/`?exclude=` responses are the model with fewer properties: the model is
+    // documented with only id, url and display required, so one schema describes both.
+    // A relation's zod write schema (`id | attributes`), wherever a contract schema reuses
+    // it (action bodies derived from `Patch`), is the one `ObjectReference`.
+    for (const fd of Object.values(r.fields) as AnyField[]) {
+      if (!isRelation(fd) || !fd.write) continue;
+      const w = fd.write as z.ZodTypeAny;
+      const one = w instanceof z.ZodArray ? w.element : w instanceof z.ZodNullable ? w.unwrap() : w;
+      this.reg.name(one, "ObjectReference");
+    }
+    const sparse = r.schemas.Sparse;
+    if (sparse) this.reg.name(sparse, m);
+    const retrieved = (r.routes as Record<string, { responses?: Record<number, unknown> }>).retrieve?.responses?.[200];
+    if (retrieved instanceof z.ZodType) this.reg.name(retrieved, m);
   }
 
   private read(r: AnyResource): JsonSchema {
@@ -75,15 +132,10 @@ export class ResourceComponents {
       if (fd.options.writeOnly) continue;
       properties[name] = this.readField(fd);
     }
-    return { type: "object", description: r.description, properties, required: Object.keys(properties) };
-  }
-
-  /** What `?fields=` / `?exclude=` return: any subset of the fields, always with id, url and display. */
-  private sparse(r: AnyResource): JsonSchema {
-    const full = this.read(r);
     return {
-      ...full,
-      description: `${r.model} restricted by \`?fields=\` or \`?exclude=\`.`,
+      type: "object",
+      description: `${r.description}\n\nA read returns every property; with \`?brief=1\` only those of \`${r.model}Brief\`, with \`?fields=\`/\`?exclude=\` the ones chosen. So only \`id\`, \`url\` and \`display\` are always present.`,
+      properties,
       required: ["id", "url", "display"],
     };
   }
@@ -140,10 +192,8 @@ export class ResourceComponents {
         previous: { type: ["string", "null"], format: "uri" },
         results: {
           type: "array",
-          description: "Full objects, or brief ones with `?brief=1`.",
-          items: {
-            anyOf: [this.reg.refTo(r.model), this.reg.refTo(`${r.model}Brief`), this.reg.refTo(`${r.model}Sparse`)],
-          },
+          description: `Full objects; with \`?brief=1\` the properties of \`${r.model}Brief\` only, with \`?fields=\`/\`?exclude=\` the ones chosen.`,
+          items: this.reg.refTo(r.model),
         },
       },
       required: ["count", "next", "previous", "results"],
@@ -194,7 +244,7 @@ export class ResourceComponents {
     if (isChoice(fd)) {
       s = { ...this.choiceEnum(fd.choices), description: "The value; its label is accepted too." };
     } else if (isRelation(fd)) {
-      const ref = this.reg.define("ObjectReference", () => OBJECT_REFERENCE);
+      const ref = this.reg.refTo("ObjectReference");
       s = fd.kind === "fk" ? ref : { type: "array", items: ref };
     } else s = this.reg.convert(fd.write as never);
     if (fd.nullable && fd.kind !== "m2m" && !isNullable(s)) s = nullable(s);

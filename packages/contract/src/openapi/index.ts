@@ -7,9 +7,9 @@ import * as api from "../index";
 import { contract, resourceByKey, resourceList, resources } from "../index";
 import { ResourceComponents, registerShared } from "./components";
 import { type JsonSchema, SchemaRegistry } from "./json-schema";
-import { buildPaths, CONDITIONAL_PARAMETERS, flatten, type RouteEntry } from "./operations";
+import { buildPaths, CONDITIONAL_PARAMETERS, flatten, type RouteEntry, tagGroupOf, tagOf } from "./operations";
 import { SHARED_PARAMETERS } from "./parameters";
-import { ERROR_RESPONSES, HEADERS } from "./responses";
+import { BULK_BAD_REQUEST, ERROR_RESPONSES, HEADERS } from "./responses";
 
 export interface OpenApiDocument {
   [key: string]: unknown;
@@ -29,9 +29,12 @@ This document is generated from the contract (\`packages/contract\`); do not edi
 Conventions: every URL ends with \`/\` (others are redirected with 308); lists are
 paginated with \`limit\`/\`offset\` or \`page\`/\`page_size\`; filters take lookups with
 \`__\` (\`name__icontains=web\`), repeat a parameter for OR; an unknown filter is a 400;
-bulk create/update/delete send a JSON array to the list URL and are all-or-none.
-Every response carries \`X-Request-ID\` and \`API-Version\`; a method a path does not
-accept is a 405 with \`Allow\`.`;
+bulk create/update/delete send a JSON array to the list URL and are all-or-none (bulk
+create is documented at \`<list URL>#bulk\`: the fragment is never sent).
+Reads return the full model; \`?brief=1\` and \`?fields=\`/\`?exclude=\` return fewer properties.
+Every response carries \`X-Request-ID\` and \`API-Version\`, JSON is compressed (gzip, br)
+when \`Accept-Encoding\` allows; a method a path does not accept is a 405 with \`Allow\`.
+\`OPTIONS\` on any path describes it (methods, writable fields, filters, ordering).`;
 
 /** The OpenAPI 3.1 document of the whole contract. Deterministic: same contract, same bytes. */
 export function openapiDocument(
@@ -56,30 +59,18 @@ export function openapiDocument(
     for (const [name, r] of Object.entries(rs)) owners.set(`${app}.${name}`, r as AnyResource);
   const entries = flatten(router);
   const paths = buildPaths(entries, (e: RouteEntry) => owners.get(e.key.slice(0, 2).join(".")), reg, comps);
-  reg.define("OptionsMetadata", () => ({
-    type: "object",
-    description: "OPTIONS: name, description, methods; writable fields (`actions`); on lists `filters` and `ordering`.",
-    properties: {
-      name: { type: "string" },
-      description: { type: "string" },
-      methods: { type: "array", items: { type: "string" } },
-    },
-    required: ["name", "description", "methods"],
-    additionalProperties: true,
-  }));
 
-  const tagNames = new Set<string>();
-  for (const item of Object.values(paths))
-    for (const op of Object.values(item)) for (const t of (op as { tags: string[] }).tags) tagNames.add(t);
-  const tags = [...tagNames].map((name) => {
-    const r = list.find((x) => `${x.app}/${x.name}` === name);
-    return { name, description: r?.description ?? `${name} endpoints` };
-  });
-  const groups = new Map<string, string[]>();
-  for (const t of tagNames) {
-    const group = t.includes("/") ? t.split("/")[0]! : "api";
-    groups.set(group, [...(groups.get(group) ?? []), t]);
+  // Tags in contract order, grouped by app (`x-tagGroups`, for ReDoc).
+  const tagInfo = new Map<string, { group: string; description: string }>();
+  for (const e of entries) {
+    const owner = owners.get(e.key.slice(0, 2).join("."));
+    const name = tagOf(e, owner);
+    if (!tagInfo.has(name))
+      tagInfo.set(name, { group: tagGroupOf(owner), description: owner?.description ?? `${name} endpoints` });
   }
+  const tags = [...tagInfo].map(([name, t]) => ({ name, description: t.description }));
+  const groups = new Map<string, string[]>();
+  for (const [name, t] of tagInfo) groups.set(t.group, [...(groups.get(t.group) ?? []), name]);
 
   return {
     openapi: "3.1.0",
@@ -97,7 +88,7 @@ export function openapiDocument(
     components: {
       schemas: sortKeys(reg.components),
       parameters: { ...SHARED_PARAMETERS, ...CONDITIONAL_PARAMETERS },
-      responses: Object.fromEntries(Object.values(ERROR_RESPONSES)),
+      responses: Object.fromEntries([...Object.values(ERROR_RESPONSES), BULK_BAD_REQUEST]),
       headers: HEADERS,
       securitySchemes: {
         tokenAuth: {
@@ -126,7 +117,12 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The document as YAML (what is committed and served by default). */
+/**
+ * The document as YAML (what is committed and served by default). Written with the YAML
+ * 1.1 schema, which quotes every string a 1.1 parser (PyYAML; SnakeYAML inside
+ * openapi-generator and swagger-parser) would read as a boolean, number or date (`on`,
+ * `no`, `1_000`, `2024-01-01`); quoted, they read the same under YAML 1.2 too.
+ */
 export function openapiYaml(doc: OpenApiDocument = openapiDocument()): string {
-  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  return stringify(doc, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
 }

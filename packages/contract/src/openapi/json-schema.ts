@@ -131,7 +131,23 @@ export class SchemaRegistry {
       case z.ZodFirstPartyTypeKind.ZodUnion:
       case z.ZodFirstPartyTypeKind.ZodDiscriminatedUnion: {
         const options: z.ZodTypeAny[] = [...(def.options instanceof Map ? def.options.values() : def.options)];
-        return { anyOf: dedupe(options.map((o) => this.convert(o))) };
+        const members = dedupe(options.map((o) => this.convert(o)));
+        // A union of literals (`4 | 6`) is an enum: generators emit a plain enum type.
+        const consts = members.map((m) => m.const);
+        if (
+          members.every((m) => Object.keys(m).length === 1 && "const" in m) &&
+          new Set(consts.map((c) => typeof c)).size === 1
+        )
+          return {
+            type:
+              typeof consts[0] === "number"
+                ? consts.every(Number.isInteger)
+                  ? "integer"
+                  : "number"
+                : typeof consts[0],
+            enum: consts,
+          };
+        return { anyOf: members };
       }
       case z.ZodFirstPartyTypeKind.ZodIntersection:
         return { allOf: [this.convert(def.left), this.convert(def.right)] };

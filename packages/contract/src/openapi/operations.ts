@@ -2,7 +2,7 @@ import { type AppRoute, type AppRouter, isAppRoute } from "@ts-rest/core";
 import { z } from "zod";
 import type { AnyResource } from "../common/resource";
 import type { ResourceComponents } from "./components";
-import type { JsonSchema, SchemaRegistry } from "./json-schema";
+import type { SchemaRegistry } from "./json-schema";
 import { type Parameter, queryParameters } from "./parameters";
 import { ERROR_RESPONSES, isStandardErrorSchema, STANDARD_HEADERS } from "./responses";
 
@@ -26,6 +26,7 @@ interface RouteMetadata {
 
 const SCHEME: Record<string, string> = { token: "tokenAuth", bearer: "bearerAuth", basic: "basicAuth" };
 const isZod = (x: unknown): x is z.ZodTypeAny => x instanceof z.ZodType;
+const GROUP_PARAMETERS_FROM = 8;
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 export function flatten(router: AppRouter, prefix: string[] = []): RouteEntry[] {
@@ -58,9 +59,13 @@ export const CONDITIONAL_PARAMETERS = {
 export const openapiPath = (p: string) => p.replace(/:([A-Za-z_]\w*)/g, "{$1}");
 
 /**
- * Paths and operations. Routes sharing a path and method (create and bulk create
- * on `POST /servers/`) become one operation whose body and response are `oneOf`
- * the variants, as NetBox documents them; the single-object route names it.
+ * Paths and operations: one operation per contract route, so every operation has one
+ * request schema and one schema per status (what client generators need to emit plain
+ * types). Routes sharing a path and method — create and bulk create on `POST /servers/`,
+ * told apart by the body (an object or an array) — cannot share a path key: the bulk
+ * one gets the same path with a fragment (`/api/dcim/servers/#bulk`). A fragment is never
+ * sent (RFC 3986 §3.5; every HTTP client strips it), so the request on the wire is
+ * the documented one: `POST /api/dcim/servers/` with a JSON array.
  */
 export function buildPaths(
   entries: RouteEntry[],
@@ -68,78 +73,79 @@ export function buildPaths(
   reg: SchemaRegistry,
   comps: ResourceComponents,
 ): Record<string, Record<string, unknown>> {
-  const byPath = new Map<string, Map<string, RouteEntry[]>>();
+  const byKey = new Map<string, RouteEntry[]>();
   for (const e of entries) {
-    const p = openapiPath(e.route.path);
-    const methods = byPath.get(p) ?? new Map<string, RouteEntry[]>();
-    const list = methods.get(e.route.method) ?? [];
-    list.push(e);
-    methods.set(e.route.method, list);
-    byPath.set(p, methods);
+    const k = `${e.route.method} ${openapiPath(e.route.path)}`;
+    byKey.set(k, [...(byKey.get(k) ?? []), e]);
   }
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [path, methods] of byPath) {
-    const item: Record<string, unknown> = {};
-    let tag = "";
-    for (const [method, group] of methods) {
-      const op = operation(group, ownerOf, reg, comps);
-      tag ||= (op.tags as string[])[0]!;
-      item[method.toLowerCase()] = op;
-    }
-    item.options = optionsOperation(path, tag, [...methods.keys()]);
-    paths[path] = item;
+  for (const group of byKey.values()) {
+    // The single-object route keeps the path; a bulk variant takes the `#bulk` fragment.
+    const ordered = [...group].sort((a, b) => Number(!!meta(a.route).bulk) - Number(!!meta(b.route).bulk));
+    ordered.forEach((e, i) => {
+      const base = openapiPath(e.route.path);
+      if (i > 1 || (i === 1 && !meta(e.route).bulk))
+        throw new Error(`OpenAPI: ${e.key.join(".")} shares ${e.route.method} ${base} with another route`);
+      const path = i === 0 ? base : `${base}${BULK_FRAGMENT}`;
+      const op = operation(e, ownerOf(e), reg, comps);
+      if (i === 1) op.description = [op.description, BULK_NOTE].filter(Boolean).join("\n\n");
+      paths[path] = { ...paths[path], [e.route.method.toLowerCase()]: op };
+    });
   }
   return paths;
 }
 
+/** The path suffix of a bulk operation that shares its URL and method with a single-object one. */
+export const BULK_FRAGMENT = "#bulk";
+const BULK_NOTE =
+  "Sent to the list URL itself: `#bulk` is a URL fragment, which HTTP clients never send; the server tells the two creates apart by the body (a JSON array here, one object for the single create).";
+
+/** Tag and tag group of a route: `dcim-servers` in group `dcim` (no `/`, so Swagger UI deep links work). */
 export const tagOf = (e: RouteEntry, owner: AnyResource | undefined) =>
-  owner ? `${owner.app}/${owner.name}` : e.key[0]!;
+  owner ? `${owner.app}-${owner.name}` : e.key[0]!;
+export const tagGroupOf = (owner: AnyResource | undefined) => (owner ? owner.app : "api");
 
 function operation(
-  group: RouteEntry[],
-  ownerOf: (e: RouteEntry) => AnyResource | undefined,
+  entry: RouteEntry,
+  owner: AnyResource | undefined,
   reg: SchemaRegistry,
   comps: ResourceComponents,
 ): Record<string, unknown> {
-  const primary = group.find((g) => !meta(g.route).bulk) ?? group[0]!;
-  const route = primary.route;
-  const owner = ownerOf(primary);
+  const route = entry.route;
   const m = meta(route);
-  const operationId = m.operationId ?? primary.key.join("_");
+  const operationId = m.operationId ?? entry.key.join("_");
   const op: Record<string, unknown> = {
     operationId,
     summary: route.summary ?? operationId,
-    tags: [tagOf(primary, owner)],
+    tags: [tagOf(entry, owner)],
   };
-  const description = [route.description, ...group.filter((g) => g !== primary).map((g) => variantNote(g.route))]
-    .filter(Boolean)
-    .join("\n\n");
-  if (description) op.description = description;
+  if (route.description) op.description = route.description;
 
   const parameters: Parameter[] = [...pathParameters(route, reg)];
   if (route.method === "GET") parameters.push(...queryParameters(route as { query?: unknown }, owner, reg, comps));
   // Conditional requests, where the route declares them (304 on reads, 412 on writes).
-  const declares = (status: number) => group.some((g) => status in g.route.responses);
-  if (declares(304)) parameters.push({ $ref: "#/components/parameters/IfNoneMatch" });
-  if (declares(412)) parameters.push({ $ref: "#/components/parameters/IfMatch" });
+  if (304 in route.responses) parameters.push({ $ref: "#/components/parameters/IfNoneMatch" });
+  if (412 in route.responses) parameters.push({ $ref: "#/components/parameters/IfMatch" });
   parameters.push({ $ref: "#/components/parameters/RequestId" });
   op.parameters = parameters;
+  // Lists take 100+ filters: generators that read this (Java's okhttp-gson) build a request
+  // object (`.rack(…).limit(5).execute()`) instead of a method with every filter positional.
+  if (parameters.length > GROUP_PARAMETERS_FROM) op["x-group-parameters"] = true;
 
-  const bodies = group.map((g) => (g.route as { body?: unknown }).body).filter(isZod);
+  const body = (route as { body?: unknown }).body;
   // Anonymous objects get a name from the operation, so none is emitted inline twice.
   const base = operationId.replace(/(^|_)(\w)/g, (_, _s, c: string) => c.toUpperCase());
-  for (const b of bodies) nameObject(reg, b, `${base}Request`);
-  for (const g of group)
-    for (const [status, s] of Object.entries(g.route.responses))
-      if (isZod(s)) nameObject(reg, s, `${base}${Number(status) < 300 ? "" : status}Response`);
-  if (bodies.length) {
-    const schemas = dedupe(bodies.map((b) => reg.convert(b)));
+  if (isZod(body)) nameObject(reg, body, `${base}Request`);
+  for (const [status, s] of Object.entries(route.responses))
+    if (isZod(s)) nameObject(reg, s, `${base}${Number(status) < 300 ? "" : status}Response`);
+  if (isZod(body)) {
     op.requestBody = {
-      required: bodies.every((b) => !b.isOptional()),
-      content: { "application/json": { schema: schemas.length === 1 ? schemas[0] : { oneOf: schemas } } },
+      required: !body.isOptional(),
+      content: { "application/json": { schema: reg.convert(body) } },
     };
   }
-  op.responses = responses(group, reg, bodies.length > 0 && METHODS_WITH_BODY.has(route.method));
+  const bulk = isZod(body) && body instanceof z.ZodArray;
+  op.responses = responses(route, reg, isZod(body) && METHODS_WITH_BODY.has(route.method), bulk);
   if (m.security) op.security = m.security.map((s) => (s === "none" ? {} : { [SCHEME[s] ?? s]: [] }));
   return op;
 }
@@ -147,12 +153,6 @@ function operation(
 function nameObject(reg: SchemaRegistry, schema: z.ZodTypeAny, name: string): void {
   const obj = schema instanceof z.ZodOptional ? schema.unwrap() : schema;
   if (obj instanceof z.ZodObject && !reg.nameOf(obj)) reg.name(obj, name);
-}
-
-function variantNote(r: AppRoute): string {
-  const body = (r as { body?: unknown }).body;
-  const bulk = meta(r).bulk && isZod(body) && body instanceof z.ZodArray;
-  return bulk ? `${r.summary}: send a JSON array instead of one object.` : (r.summary ?? "");
 }
 
 function meta(r: AppRoute): RouteMetadata {
@@ -170,42 +170,34 @@ function pathParameters(route: AppRoute, reg: SchemaRegistry): Parameter[] {
   }));
 }
 
-function responses(group: RouteEntry[], reg: SchemaRegistry, hasBody: boolean): Record<string, unknown> {
-  const byStatus = new Map<number, unknown[]>();
-  for (const g of group) {
-    for (const [status, schema] of Object.entries(g.route.responses)) {
-      const list = byStatus.get(Number(status)) ?? [];
-      list.push(schema);
-      byStatus.set(Number(status), list);
-    }
-  }
+function responses(route: AppRoute, reg: SchemaRegistry, hasBody: boolean, bulk: boolean): Record<string, unknown> {
+  const byStatus = new Map<number, unknown>(Object.entries(route.responses).map(([k, v]) => [Number(k), v]));
   // What the server's middleware adds to every route: body limits and media type
   // only where a body is read, and the 5xx of a failing database.
   if (hasBody) {
-    byStatus.set(413, byStatus.get(413) ?? []);
-    byStatus.set(415, byStatus.get(415) ?? []);
+    if (!byStatus.has(413)) byStatus.set(413, undefined);
+    if (!byStatus.has(415)) byStatus.set(415, undefined);
   } else byStatus.delete(415);
-  byStatus.set(500, byStatus.get(500) ?? []);
-  byStatus.set(503, byStatus.get(503) ?? []);
+  if (!byStatus.has(500)) byStatus.set(500, undefined);
+  if (!byStatus.has(503)) byStatus.set(503, undefined);
 
   const out: Record<string, unknown> = {};
   for (const status of [...byStatus.keys()].sort((a, b) => a - b)) {
-    const schemas = byStatus.get(status)!;
+    const schema = byStatus.get(status);
     const standard = ERROR_RESPONSES[status];
-    if (status >= 400 && standard && schemas.every((s) => !isZod(s) || isStandardErrorSchema(s))) {
+    if (status === 400 && bulk && (!isZod(schema) || isStandardErrorSchema(schema))) {
+      out[status] = { $ref: "#/components/responses/BulkBadRequest" };
+      continue;
+    }
+    if (status >= 400 && standard && (!isZod(schema) || isStandardErrorSchema(schema))) {
       out[status] = { $ref: `#/components/responses/${standard[0]}` };
       continue;
     }
-    const zods = schemas.filter(isZod);
-    const converted = dedupe(zods.map((s) => reg.convert(s)));
     const res: Record<string, unknown> = { description: describe(status), headers: { ...STANDARD_HEADERS } };
-    if (converted.length)
-      res.content = {
-        "application/json": { schema: converted.length === 1 ? converted[0] : { oneOf: converted } },
-      };
+    if (isZod(schema)) res.content = { "application/json": { schema: reg.convert(schema) } };
     if ((status === 200 || status === 304) && (byStatus.has(304) || byStatus.has(412)))
       (res.headers as Record<string, unknown>).ETag = { $ref: "#/components/headers/ETag" };
-    if (status === 200 && group.some((g) => meta(g.route).html))
+    if (status === 200 && meta(route).html)
       res.content = { ...(res.content as object), "text/html": { schema: { type: "string" } } };
     out[status] = res;
   }
@@ -221,46 +213,4 @@ function describe(status: number): string {
     304: "Not modified: `If-None-Match` names the current ETag",
   };
   return (own[status] ?? ERROR_RESPONSES[status]?.[1].description ?? `Status ${status}`) as string;
-}
-
-function optionsOperation(path: string, tag: string, methods: string[]): Record<string, unknown> {
-  const segments = path
-    .split("/")
-    .filter((s) => s && s !== "api")
-    .map((s) => s.replace(/[{}]/g, "").replace(/-/g, "_"));
-  return {
-    operationId: `${segments.join("_") || "api"}_options`,
-    summary: `Describe ${path}`,
-    description: `Metadata of the path: the methods (${methods.join(", ")}), writable fields with type, required and choices, and on lists the filters with their lookups and the ordering fields.`,
-    tags: [tag],
-    parameters: [
-      ...[...path.matchAll(/\{(\w+)\}/g)].map((x) => ({
-        name: x[1],
-        in: "path",
-        required: true,
-        schema: { type: "string" },
-      })),
-      { $ref: "#/components/parameters/RequestId" },
-    ],
-    responses: {
-      200: {
-        description: "Metadata",
-        headers: { ...STANDARD_HEADERS, Allow: { $ref: "#/components/headers/Allow" } },
-        content: { "application/json": { schema: { $ref: "#/components/schemas/OptionsMetadata" } } },
-      },
-      401: { $ref: "#/components/responses/Unauthorized" },
-      406: { $ref: "#/components/responses/NotAcceptable" },
-      429: { $ref: "#/components/responses/TooManyRequests" },
-    },
-  };
-}
-
-function dedupe(list: JsonSchema[]): JsonSchema[] {
-  const seen = new Set<string>();
-  return list.filter((s) => {
-    const k = JSON.stringify(s);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }

@@ -65,8 +65,11 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
     name: "X-Request-ID",
     in: "header",
     required: false,
-    description: "Your own request id (a UUID), echoed back and stored in change records.",
-    schema: { type: "string", format: "uuid" },
+    // Any value is accepted (the server never refuses a request for it): a UUID is kept,
+    // anything else replaced by a new one, so the document does not claim `format: uuid`.
+    description:
+      "Your own request id: a UUID (any case) is echoed back lower-cased and stored in change records; any other value is replaced by a new UUID.",
+    schema: { type: "string" },
   },
 };
 
@@ -135,6 +138,8 @@ function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, co
 
 /** Filter scalars are parsed from strings; describe the type they must parse as. */
 function scalarOf(s: JsonSchema, kind: string): JsonSchema {
+  // Booleans also parse from `1`/`0`/`yes`/`no`; generators send `true`/`false`.
+  if (kind === "bool") return { type: "boolean" };
   const out = { ...s };
   if (kind === "date") out.format = "date";
   if (kind === "datetime") out.format = "date-time";

@@ -41,8 +41,8 @@ export const ERROR_RESPONSES: Record<number, [string, Record<string, unknown>]> 
   400: [
     "BadRequest",
     response(
-      "Invalid input: field name → messages (`non_field_errors` for the rest; one object per item for bulk), or `detail` for a body that is not JSON.",
-      { anyOf: [{ $ref: "#/components/schemas/ValidationError" }, error] },
+      "Invalid input: field name → messages (`non_field_errors` for the rest), or `detail` for a body that is not JSON.",
+      { $ref: "#/components/schemas/ValidationError" },
     ),
   ],
   401: [
@@ -77,3 +77,12 @@ export const ERROR_RESPONSES: Record<number, [string, Record<string, unknown>]> 
 
 /** Whether a contract's error schema is one the standard responses already describe. */
 export const isStandardErrorSchema = (s: unknown) => s === ErrorDetail || s === ValidationError;
+
+/** The 400 of a bulk operation: one error object per item, or one for the whole body. */
+export const BULK_BAD_REQUEST: [string, Record<string, unknown>] = [
+  "BulkBadRequest",
+  response(
+    "Invalid input: an array with one `ValidationError` object per item (`{}` for the valid ones), or one `ValidationError` object when the body as a whole is refused (not an array, too many items).",
+    { $ref: "#/components/schemas/BulkValidationError" },
+  ),
+];
