@@ -1,6 +1,7 @@
 import { type AnyResource, contract, resourceList, resources } from "@rackplane/contract";
 import { type DatabaseHandle, openDatabase, queryCounter } from "@rackplane/db";
 import express from "express";
+import { apiTokenAuthHandler } from "./auth/api-token-auth";
 import { authorize } from "./auth/authorize";
 import { ensureSuperuser } from "./auth/bootstrap";
 import { authHandlers } from "./auth/handlers";
@@ -70,6 +71,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   // Handlers and owning resources by contract key path (`dcim.servers.list`).
   const handlers = new Map<string, Handler>(Object.entries(systemHandlers(db)).map(([k, h]) => [`system.${k}`, h]));
   for (const [k, h] of Object.entries(authHandlers(db.db, jwt))) handlers.set(`auth.${k}`, h);
+  handlers.set("auth.apiTokenAuth", apiTokenAuthHandler(service));
   const owner = new Map<string, AnyResource>();
   for (const [appName, app] of Object.entries(resources)) {
     for (const [treeKey, r] of Object.entries(app) as unknown as [string, AnyResource][]) {

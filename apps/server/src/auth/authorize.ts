@@ -8,7 +8,7 @@ export interface AccessSettings {
 }
 
 /** Operations anyone may call: they authenticate the caller themselves, or reveal nothing. */
-const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh"]);
+const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh", "auth.apiTokenAuth"]);
 /** Resources only superusers may change (other users' accounts, forwarding targets). */
 const SUPERUSER_WRITES = new Set(["users.users", "users.groups", "core.eventForwardings"]);
 /** Apps not subject to token scopes: the caller's own identity. */

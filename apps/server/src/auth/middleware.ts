@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { NextFunction, Request, Response } from "express";
 import type { Principal } from "../framework/context";
 import { ApiError } from "../framework/errors";
+import { splitAuthorization } from "./authorization-header";
 import type { Jwt } from "./jwt";
 import { loadUser, principalOf, tokensByPrefix } from "./principal";
 import { checkPassword, hashKey, prefixOf, sameHash, TOKEN_KEY } from "./secrets";
@@ -48,9 +49,7 @@ export function authenticate(db: Database, jwt: Jwt, tokens: TokenCache = new To
 }
 
 async function resolve(db: Database, jwt: Jwt, tokens: TokenCache, path: string, header: string): Promise<Principal> {
-  const space = header.indexOf(" ");
-  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
-  const cred = space < 0 ? "" : header.slice(space + 1).trim();
+  const { scheme, cred } = splitAuthorization(header);
   if (scheme === "token") {
     if (!TOKEN_KEY.test(cred)) throw unauthorized(path, "Invalid token.");
     const hash = hashKey(cred);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
@@ -28,6 +28,11 @@ export class SecretBox {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err; // another process won the race
     }
     return new SecretBox(Buffer.from(readFileSync(o.keyFile, "utf8").trim(), "hex"));
+  }
+
+  /** A keyed digest of `label` (HMAC-SHA-256 under the box's key): values only this server can recompute. */
+  mac(label: string): string {
+    return createHmac("sha256", this.key).update(label).digest("hex");
   }
 
   seal(plain: string): string {

@@ -12,6 +12,7 @@ import { type PageSettings, windowOf } from "./pagination";
 import { present, selectList } from "./read";
 import { anyId, col, ident, list, resetAliases } from "./sql";
 import { columnTypes, unnestSelect } from "./unnest";
+import { transitionOf, workflowErrors } from "./workflow-guard";
 import { prepareWrites, writeM2M } from "./writes";
 
 const A = "t";
@@ -191,7 +192,12 @@ export class ResourceService {
         b,
         ctx,
         "update",
-        after.map((post, i) => ({ id: ids[i]!, pre: present(b.resource, before[i]!, ctx), post })),
+        after.map((post, i) => ({
+          id: ids[i]!,
+          pre: present(b.resource, before[i]!, ctx),
+          post,
+          transition: transitionOf(b, merged[i]!, existing.get(ids[i]!)),
+        })),
       );
       return after;
     });
@@ -205,6 +211,8 @@ export class ResourceService {
     ctx: RequestContext,
     /** Checked against the locked row; throws to refuse. */
     guard?: (row: Record<string, unknown>) => void,
+    /** Recorded with the change (a workflow transition and its parameters). */
+    transition?: Record<string, unknown>,
   ) {
     return this.db.transaction(async (tx) => {
       const rows = await this.lockRows(tx as Database, b, [id], ctx);
@@ -215,7 +223,7 @@ export class ResourceService {
         .set({ ...columns, updated_by_request: ctx.requestId, updated: sql`now()` } as never)
         .where(sql`id = ${id}`);
       const post = await this.retrieve(b, id, ctx, false, tx as Database);
-      await recordChanges(tx as Database, b, ctx, "update", [{ id, pre, post }]);
+      await recordChanges(tx as Database, b, ctx, "update", [{ id, pre, post, transition }]);
       return post;
     });
   }
@@ -272,6 +280,9 @@ export class ResourceService {
         if (e) Object.assign(errors[i]!, e);
       }
     }
+    if (ids && b.resource.workflow)
+      for (const [i, values] of rows.entries())
+        Object.assign(errors[i]!, workflowErrors(b, ids[i]!, values, existing?.get(ids[i]!)));
     if (errors.some((e) => Object.keys(e).length)) throw badRequest(bulk ? errors : errors[0]!);
   }
 
