@@ -4,7 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { recordChanges } from "./audit";
 import { allBindings, type Binding, targetKey } from "./binding";
 import type { RequestContext } from "./context";
-import { ApiError, badRequest, conflict, notFound } from "./errors";
+import { ApiError, badRequest, MissingObjects, notFound, ReferencedObjects } from "./errors";
 import { whereOf } from "./filters";
 import { listPage } from "./list-page";
 import { m2mStorage } from "./m2m";
@@ -260,7 +260,7 @@ export class ResourceService {
       : [];
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const missing = ids.filter((id) => !byId.has(id));
-    if (missing.length) throw notFound(`No ${b.resource.model} matches id ${missing.join(", ")}.`);
+    if (missing.length) throw new MissingObjects(b.resource.model, missing);
     return byId;
   }
 
@@ -309,6 +309,8 @@ export class ResourceService {
     const rows = await this.lockRows(tx, b, ids, visibleTo);
     const before = (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
     const blockers: string[] = [];
+    /** Which of `ids` are referenced, and by what (the objects to name; the others are not to blame). */
+    const referenced = new Map<number, string[]>();
     for (const ref of referrersOf(b)) {
       const refTable = ident(ref.binding.tableName);
       // A tree's own rows that are being deleted are not also side effects.
@@ -320,12 +322,17 @@ export class ResourceService {
           ),
         ).map((r) => Number(r.id));
       if (ref.onDelete === "protect") {
-        const n = Number(
-          rowsOf<{ n: number }>(
-            await tx.execute(sql`SELECT count(*)::int AS n FROM ${refTable} WHERE ${ident(ref.column)} ${anyId(ids)}`),
-          )[0]?.n ?? 0,
+        const per = rowsOf<{ target: number; n: number }>(
+          await tx.execute(sql`SELECT ${ident(ref.column)} AS target, count(*)::int AS n FROM ${refTable}
+            WHERE ${ident(ref.column)} ${anyId(ids)} GROUP BY 1`),
         );
+        const n = per.reduce((sum, r) => sum + Number(r.n), 0);
         if (n) blockers.push(`${n} ${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`);
+        for (const r of per) {
+          const why = referenced.get(Number(r.target)) ?? [];
+          why.push(`${r.n} ${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`);
+          referenced.set(Number(r.target), why);
+        }
       } else if (ref.onDelete === "set_null") {
         const cleared = await refIds();
         if (!cleared.length) continue;
@@ -348,8 +355,12 @@ export class ResourceService {
       }
     }
     if (blockers.length) {
-      const names = ids.map((id) => `"${String(rows.get(id)?.name ?? id)}"`).join(", ");
-      throw conflict(`Cannot delete ${b.resource.model} ${names}: still referenced by ${blockers.join(", ")}.`);
+      const blamed = ids.filter((id) => referenced.has(id));
+      const names = blamed.map((id) => `"${String(rows.get(id)?.name ?? id)}"`).join(", ");
+      throw new ReferencedObjects(
+        `Cannot delete ${b.resource.model} ${names}: still referenced by ${blockers.join(", ")}.`,
+        new Map(blamed.map((id) => [id, referenced.get(id)!.join(", ")])),
+      );
     }
     if ("tags" in b.resource.fields) {
       const store = m2mStorage(b, "tags");
