@@ -26,6 +26,8 @@ export interface Config {
   /** Key for secrets encrypted at rest: RACKPLANE_SECRET_KEY, else a key file generated on first start. */
   secretKey?: string;
   secretKeyFile: string;
+  /** RACKPLANE_AUTH_FILE: Ralph LRS's credentials file (`rackplane auth … --write-to-disk`). */
+  authFile: string;
   /** RACKPLANE_FORWARDINGS: JSON list of event forwardings upserted on start. */
   forwardings?: string;
   forwarder: { pollMs: number; backoffMs: number; batch: number };
@@ -71,6 +73,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: env.RACKPLANE_SECRET_KEY || undefined,
     secretKeyFile: env.RACKPLANE_SECRET_KEY_FILE ?? "./.rackplane/secret.key",
     forwardings: env.RACKPLANE_FORWARDINGS,
+    authFile: env.RACKPLANE_AUTH_FILE || "./.rackplane/auth.json",
     forwarder: {
       pollMs: int(env.RACKPLANE_FORWARDING_POLL_MS, 1000),
       backoffMs: int(env.RACKPLANE_FORWARDING_BACKOFF_MS, 2000),
@@ -86,6 +89,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       dsn: env.SENTRY_DSN || undefined,
       environment: env.SENTRY_ENVIRONMENT || undefined,
       tracesSampleRate: Number(env.SENTRY_TRACES_SAMPLE_RATE || 0),
+      cliTracesSampleRate: Number(env.SENTRY_CLI_TRACES_SAMPLE_RATE || 0),
+      ignoreHealthChecks: ["1", "true", "yes"].includes((env.SENTRY_IGNORE_HEALTH_CHECKS ?? "").toLowerCase()),
     },
     jobs: {
       heartbeatSeconds: int(env.RACKPLANE_JOB_HEARTBEAT_SECONDS, 30),

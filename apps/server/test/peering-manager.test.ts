@@ -51,3 +51,54 @@ describe("tokens: restoring a token by its key", () => {
     expect((await s.as(`Token ${key}`).get("/api/users/me/")).status).toBe(200);
   });
 });
+
+describe("nested connections and autonomous systems, display", () => {
+  it("nests a connection with name, interface and mac_address; AS briefs carry max prefixes; no trailing space", async () => {
+    const ix = (await s.post("/api/peering/internet-exchanges/", { name: "AMS-IX", slug: "ams-ix" })).body;
+    const conn = await s.post("/api/peering/ixp-connections/", {
+      name: "ams-ix-1",
+      internet_exchange: ix.id,
+      ipv4_address: "80.249.208.1",
+      interface: "et-0/0/1",
+      mac_address: "00:1c:73:00:00:01",
+    });
+    expect(conn.status, JSON.stringify(conn.body)).toBe(201);
+    expect(conn.body.display).toBe("AMS-IX 80.249.208.1"); // no IPv6 address, no trailing space
+    const as = (
+      await s.post("/api/peering/autonomous-systems/", {
+        asn: 64500,
+        name: "Example",
+        ipv4_max_prefixes: 100,
+        ipv6_max_prefixes: 20,
+      })
+    ).body;
+    const sess = await s.post("/api/peering/ixp-sessions/", {
+      autonomous_system: as.id,
+      ixp_connection: conn.body.id,
+      ip_address: "80.249.208.2",
+    });
+    expect(sess.status, JSON.stringify(sess.body)).toBe(201);
+    expect(sess.body.ixp_connection).toMatchObject({
+      id: conn.body.id,
+      name: "ams-ix-1",
+      interface: "et-0/0/1",
+      mac_address: "00:1c:73:00:00:01",
+      display: "AMS-IX 80.249.208.1",
+    });
+    expect(sess.body.autonomous_system).toMatchObject({ asn: 64500, ipv4_max_prefixes: 100, ipv6_max_prefixes: 20 });
+    const brief = await s.get(`/api/peering/ixp-connections/${conn.body.id}/?brief=1`);
+    expect(Object.keys(brief.body).sort()).toEqual(
+      [
+        "display",
+        "id",
+        "interface",
+        "internet_exchange",
+        "ipv4_address",
+        "ipv6_address",
+        "mac_address",
+        "name",
+        "url",
+      ].sort(),
+    );
+  });
+});

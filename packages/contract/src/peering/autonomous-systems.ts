@@ -15,7 +15,7 @@ export const autonomousSystems = defineResource({
     affiliated: f.bool(),
     description: f.string({ max: 200, search: true }),
   },
-  brief: ["asn", "name"],
+  brief: ["asn", "name", "ipv4_max_prefixes", "ipv6_max_prefixes"],
   display: "AS{asn} {name}",
   ordering: ["asn"],
 });

@@ -46,6 +46,8 @@ export const ixpConnections = pgTable(
     vlan: integer("vlan"),
     mac_address: macaddr("mac_address"),
     description: varchar("description", { length: 200 }).notNull().default(""),
+    name: varchar("name", { length: 100 }).notNull().default(""),
+    interface: varchar("interface", { length: 100 }).notNull().default(""),
   },
   (t) => [
     ...standardIndexes("ixp_connections", t),
