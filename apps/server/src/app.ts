@@ -4,6 +4,7 @@ import express from "express";
 import { apiTokenAuthHandler } from "./auth/api-token-auth";
 import { authorize } from "./auth/authorize";
 import { ensureSuperuser } from "./auth/bootstrap";
+import { usersFromCredentialsFile } from "./auth/credentials-file";
 import { authHandlers } from "./auth/handlers";
 import { Jwt } from "./auth/jwt";
 import { authenticate, forgetAfterIdentityWrites } from "./auth/middleware";
@@ -60,6 +61,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     refreshTtl: config.jwtRefreshTtl,
   });
   if (config.admin.password || config.admin.token) await ensureSuperuser(db.db, config.admin);
+  await usersFromCredentialsFile(db.db, config.authFile);
   const box = SecretBox.open({ key: config.secretKey, keyFile: config.secretKeyFile });
   setSecretBox(box);
   await forwardingsFromEnv(db.db, box, config.forwardings);

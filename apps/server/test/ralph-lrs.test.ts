@@ -174,3 +174,51 @@ describe("Sentry trace sampling", () => {
     expect(traceRate({ tracesSampleRate: 0.5 }, { name: "GET /api/status/" })).toBe(0.5);
   });
 });
+
+describe("the credentials file as an account source, per-user scopes", () => {
+  it("signs in a file user with HTTP Basic; /whoami lists their scopes, which limit the apps they reach", {
+    timeout: 120_000,
+  }, async () => {
+    const { startServer } = await import("./harness");
+    const file = join(scratch(), "auth.json");
+    // The document's entry shape (username, bcrypt hash, scopes), with an app scope added.
+    writeFileSync(
+      file,
+      JSON.stringify([
+        { username: "janedoe", hash: bcrypt.hashSync("supersecret", 4), scopes: ["example_scope", "dcim:read"] },
+        { username: "johndoe", hash: bcrypt.hashSync("othersecret", 4), scopes: ["second_scope", "third_scope"] },
+      ]),
+    );
+    const s = await startServer({ RACKPLANE_AUTH_FILE: file });
+    try {
+      const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString("base64")}`;
+      expect((await s.as(null).get("/whoami")).status).toBe(401);
+      const me = await s.as(basic("janedoe", "supersecret")).get("/whoami");
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({
+        username: "janedoe",
+        scopes: ["example_scope", "dcim:read"],
+        auth_method: "basic",
+      });
+      expect((await s.as(basic("janedoe", "wrong")).get("/whoami")).status).toBe(401);
+
+      const pair = await s.as(null).post("/api/token/", { username: "janedoe", password: "supersecret" });
+      const jane = s.as(`Bearer ${pair.body.access}`);
+      expect((await jane.get("/api/users/me/")).body.scopes).toEqual(["example_scope", "dcim:read"]);
+      expect((await jane.get("/api/dcim/regions/")).status).toBe(200);
+      expect((await jane.post("/api/dcim/regions/", { name: "x", slug: "x" })).status).toBe(403);
+      expect((await jane.get("/api/ipam/networks/")).status).toBe(403);
+      // Label-only scopes (Ralph LRS's) limit nothing.
+      const john = await s.as(basic("johndoe", "othersecret")).get("/whoami");
+      expect(john.body.scopes).toEqual(["second_scope", "third_scope"]);
+      // Superusers set a user's scopes through the API too.
+      const row = (await s.get("/api/users/users/?username=johndoe")).body.results[0];
+      expect(row.scopes).toBe("second_scope,third_scope");
+      const patched = await s.patch(`/api/users/users/${row.id}/`, { scopes: "ipam:read" });
+      expect(patched.status).toBe(200);
+      expect((await s.as(basic("johndoe", "othersecret")).get("/whoami")).body.scopes).toEqual(["ipam:read"]);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -21,6 +21,14 @@ export const users = defineResource({
         "characters, not a common password, not entirely numeric, not too similar to the username, names or email.",
     }),
     last_login: f.datetime({ readOnly: true, nullable: true }),
+    scopes: f.string({
+      max: 500,
+      pattern: /^[\w:./-]*(,[\w:./-]+)*$/,
+      description:
+        "Comma-separated scopes of the user, whatever the credential (Basic, JWT, tokens): `<app>:read|write` " +
+        "entries limit the apps reached (a token's own scopes apply instead when it has some); other words " +
+        "(Ralph LRS scopes such as `example_scope`) are labels shown by /whoami. Empty = every app.",
+    }),
   },
   brief: ["username"],
   ordering: ["username"],
