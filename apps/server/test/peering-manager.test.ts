@@ -102,3 +102,86 @@ describe("nested connections and autonomous systems, display", () => {
     );
   });
 });
+
+describe("BGP sessions with Peering Manager's fields, and the resources they need", () => {
+  it("takes routing policies, communities, a BGP group, state and counters; filters by them", async () => {
+    const P = "/api/peering";
+    const imp = (
+      await s.post(`${P}/routing-policies/`, { name: "Accept all", slug: "accept-all", type: "import-policy" })
+    ).body;
+    const exp = (
+      await s.post(`${P}/routing-policies/`, { name: "Announce own", slug: "announce-own", type: "Export", weight: 10 })
+    ).body;
+    const com = await s.post(`${P}/communities/`, {
+      name: "Learned at IX",
+      slug: "learned-ix",
+      value: "64500:100",
+      type: "ingress",
+    });
+    expect(com.status, JSON.stringify(com.body)).toBe(201);
+    expect((await s.post(`${P}/communities/`, { name: "bad", slug: "bad", value: "not-a-community" })).status).toBe(
+      400,
+    );
+    const group = (await s.post(`${P}/bgp-groups/`, { name: "Transit", slug: "transit", communities: [com.body.id] }))
+      .body;
+    expect(group.communities.map((c: { value: string }) => c.value)).toEqual(["64500:100"]);
+
+    const ix = (await s.post(`${P}/internet-exchanges/`, { name: "LINX", slug: "linx" })).body;
+    const conn = (await s.post(`${P}/ixp-connections/`, { internet_exchange: ix.id, ipv4_address: "195.66.224.1" }))
+      .body;
+    const as = await s.post(`${P}/autonomous-systems/`, {
+      asn: 64501,
+      name: "Peer",
+      import_routing_policies: [{ slug: "accept-all" }],
+      communities: [com.body.id],
+      local_context_data: { tier: 2 },
+    });
+    expect(as.status, JSON.stringify(as.body)).toBe(201);
+    expect(as.body.import_routing_policies.map((p: { slug: string }) => p.slug)).toEqual(["accept-all"]);
+
+    const sess = await s.post(`${P}/ixp-sessions/`, {
+      autonomous_system: as.body.id,
+      ixp_connection: conn.id,
+      ip_address: "195.66.224.2",
+      status: "requested",
+      bgp_state: "established",
+      received_prefix_count: 120,
+      advertised_prefix_count: 3,
+      last_established_state: "2026-11-30T12:00:00Z",
+      import_routing_policies: [imp.id],
+      export_routing_policies: [{ slug: "announce-own" }],
+      communities: [com.body.id],
+      bgp_group: group.id,
+      local_context_data: { note: "LINX LON1" },
+      exists_in_peeringdb: true,
+      is_abandoned: false,
+      service_reference: "IX-LINX-0001",
+    });
+    expect(sess.status, JSON.stringify(sess.body)).toBe(201);
+    expect(sess.body).toMatchObject({
+      status: { value: "requested", label: "Requested" },
+      bgp_state: { value: "established", label: "Established" },
+      received_prefix_count: 120,
+      advertised_prefix_count: 3,
+      exists_in_peeringdb: true,
+      is_abandoned: false,
+      service_reference: "IX-LINX-0001",
+      local_context_data: { note: "LINX LON1" },
+      bgp_group: { id: group.id },
+    });
+    expect(sess.body.export_routing_policies.map((p: { id: number }) => p.id)).toEqual([exp.id]);
+    expect(new Date(sess.body.last_established_state).toISOString()).toBe("2026-11-30T12:00:00.000Z");
+    const q = async (query: string) => (await s.get(`${P}/ixp-sessions/?${query}`)).body.count;
+    expect(await q("bgp_state=established")).toBe(1);
+    expect(await q(`communities=${com.body.id}`)).toBe(1);
+    expect(await q("received_prefix_count__gte=100")).toBe(1);
+    expect(await q("status=requested")).toBe(1);
+    const dup = await s.post(`${P}/ixp-sessions/`, {
+      autonomous_system: as.body.id,
+      ixp_connection: conn.id,
+      ip_address: "195.66.224.3",
+      service_reference: "IX-LINX-0001",
+    });
+    expect(dup.status).toBe(409);
+  });
+});
