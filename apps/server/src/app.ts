@@ -2,8 +2,10 @@ import { parse as parseQuery } from "node:querystring";
 import { type AnyResource, contract, resourceList, resources } from "@rackplane/contract";
 import { type DatabaseHandle, openDatabase, queryCounter } from "@rackplane/db";
 import express from "express";
+import { apiTokenAuthHandler } from "./auth/api-token-auth";
 import { authorize } from "./auth/authorize";
 import { ensureSuperuser } from "./auth/bootstrap";
+import { usersFromCredentialsFile } from "./auth/credentials-file";
 import { authHandlers } from "./auth/handlers";
 import { Jwt } from "./auth/jwt";
 import { LoginThrottle } from "./auth/login-throttle";
@@ -73,6 +75,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     refreshTtl: config.jwtRefreshTtl,
   });
   if (config.admin.password || config.admin.token) await ensureSuperuser(db.db, config.admin);
+  await usersFromCredentialsFile(db.db, config.authFile);
   const box = SecretBox.fromSettings(config.secretKeys);
   setSecretBox(box);
   await resealSecrets(db.db, box, { legacyOnly: true }); // BGP passwords stored before they were sealed
@@ -86,6 +89,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   const handlers = new Map<string, Handler>(Object.entries(systemHandlers(db)).map(([k, h]) => [`system.${k}`, h]));
   const loginThrottle = new LoginThrottle(db.db, config.loginThrottle);
   for (const [k, h] of Object.entries(authHandlers(db.db, jwt, loginThrottle))) handlers.set(`auth.${k}`, h);
+  handlers.set("auth.apiTokenAuth", apiTokenAuthHandler(service, loginThrottle));
   const owner = new Map<string, AnyResource>();
   for (const [appName, app] of Object.entries(resources)) {
     for (const [treeKey, r] of Object.entries(app) as unknown as [string, AnyResource][]) {

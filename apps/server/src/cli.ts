@@ -2,13 +2,17 @@ import { openDatabase } from "@rackplane/db";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { createRackplane } from "./app";
 import { authCommand, CliError, firstRunAdmin } from "./auth/cli";
+import { ACCOUNT_USAGE, credentialsFileCommand } from "./auth/credentials-file-cli";
+import { cliFailure } from "./cli-errors";
 import { type Config, configFromEnv } from "./config";
+import { loadDotEnv } from "./dotenv";
 import { applyServerTimeouts } from "./http/server-timeouts";
 import { createLogger } from "./logger";
 import { SecretBox } from "./secrets/box";
 import { resealSecrets } from "./secrets/reseal";
 import { seed } from "./seed";
 import { seedProgress } from "./seed-progress";
+import { reportCliFailure } from "./sentry";
 import { gracefulShutdown } from "./shutdown";
 import { VERSION } from "./system/handlers";
 
@@ -17,13 +21,15 @@ import { VERSION } from "./system/handlers";
  * Settings come from the environment (config.ts); flags override the few an operator
  * picks per run.
  */
+loadDotEnv();
+
 interface DbFlags {
   backend?: "pglite" | "postgres";
   dataDir?: string;
 }
 
 const backendOption = () =>
-  new Option("--backend <backend>", "database: embedded PGlite or PostgreSQL (DATABASE_URL)").choices([
+  new Option("-b, --backend <backend>", "database: embedded PGlite or PostgreSQL (DATABASE_URL)").choices([
     "pglite",
     "postgres",
   ]);
@@ -117,6 +123,13 @@ async function resealCommand(flags: DbFlags) {
 
 /** Account commands parse their own arguments (auth/cli.ts); commander only routes to them. */
 async function accounts() {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) return void console.log(ACCOUNT_USAGE);
+  // Ralph LRS's one-line form writes the credentials file, not the database.
+  if (argv[0] === "auth" && argv[1]?.startsWith("-")) {
+    process.exitCode = await credentialsFileCommand(argv.slice(1), configFromEnv());
+    return;
+  }
   const config = configFromEnv();
   const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   await db.migrate();
@@ -130,9 +143,13 @@ async function accounts() {
 const program = new Command("rackplane")
   .description("Rackplane: data-center inventory and bare-metal lifecycle API")
   .version(VERSION)
-  .showHelpAfterError();
+  .showHelpAfterError()
+  // Set before the subcommands are added, which inherit it: --help and --version exit 0,
+  // every other commander error (unknown option, bad value) is a one-line mistake, exit 2.
+  .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2));
 program
   .command("serve", { isDefault: true })
+  .alias("runserver") // Ralph LRS: `ralph runserver --backend es`
   .description("run the HTTP API (migrates first)")
   .addOption(backendOption())
   .addOption(dataDirOption())
@@ -176,11 +193,11 @@ for (const name of ["createsuperuser", "auth"]) {
     .action(accounts);
 }
 
-program.parseAsync(process.argv).catch((err) => {
-  if (err instanceof CliError) {
-    console.error(err.message);
-    process.exit(2);
-  }
-  console.error(err);
-  process.exit(1);
+program.parseAsync(process.argv).catch(async (err) => {
+  const { line, code } = cliFailure(err);
+  console.error(`rackplane: ${line}`);
+  if (process.env.RACKPLANE_DEBUG === "1") console.error(err);
+  // Unexpected failures (not the caller's mistakes) are reported like the server's 5xx.
+  if (code === 1) await reportCliFailure(configFromEnv().sentry, err, process.argv.slice(2));
+  process.exit(code);
 });

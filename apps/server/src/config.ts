@@ -31,6 +31,8 @@ export interface Config {
   secretKeys: KeySettings;
   /** Failed sign-ins allowed per username and per client address in a window (auth/login-throttle.ts). */
   loginThrottle: LoginThrottleSettings;
+  /** RACKPLANE_AUTH_FILE: Ralph LRS's credentials file (`rackplane auth … --write-to-disk`). */
+  authFile: string;
   /** RACKPLANE_FORWARDINGS: JSON list of event forwardings upserted on start. */
   forwardings?: string;
   forwarder: { pollMs: number; backoffMs: number; batch: number };
@@ -93,6 +95,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       windowSeconds: int(env.RACKPLANE_LOGIN_WINDOW, 900),
     },
     forwardings: env.RACKPLANE_FORWARDINGS,
+    authFile: env.RACKPLANE_AUTH_FILE || "./.rackplane/auth.json",
     forwarder: {
       pollMs: int(env.RACKPLANE_FORWARDING_POLL_MS, 1000),
       backoffMs: int(env.RACKPLANE_FORWARDING_BACKOFF_MS, 2000),
@@ -111,6 +114,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       dsn: env.SENTRY_DSN || undefined,
       environment: env.SENTRY_ENVIRONMENT || undefined,
       tracesSampleRate: Number(env.SENTRY_TRACES_SAMPLE_RATE || 0),
+      cliTracesSampleRate: Number(env.SENTRY_CLI_TRACES_SAMPLE_RATE || 0),
+      ignoreHealthChecks: ["1", "true", "yes"].includes((env.SENTRY_IGNORE_HEALTH_CHECKS ?? "").toLowerCase()),
     },
     jobs: {
       heartbeatSeconds: int(env.RACKPLANE_JOB_HEARTBEAT_SECONDS, 30),

@@ -8,6 +8,43 @@ export interface SentrySettings {
   environment?: string;
   /** SENTRY_TRACES_SAMPLE_RATE: share of requests traced (0 = errors only). */
   tracesSampleRate: number;
+  /** SENTRY_CLI_TRACES_SAMPLE_RATE: the same for CLI runs (Ralph LRS keeps the two apart). */
+  cliTracesSampleRate?: number;
+  /** SENTRY_IGNORE_HEALTH_CHECKS=1: never trace the status probes (a load balancer's noise). */
+  ignoreHealthChecks?: boolean;
+}
+
+const HEALTH = /^(?:[A-Z]+ )?\/api\/status\//;
+
+/** The sample rate of one transaction: the configured rate, 0 for status probes when they are ignored. */
+export function traceRate(
+  settings: Pick<SentrySettings, "tracesSampleRate" | "ignoreHealthChecks">,
+  ctx: { name?: string; attributes?: Record<string, unknown> },
+): number {
+  const target = String(ctx.attributes?.["url.path"] ?? ctx.attributes?.["http.target"] ?? ctx.name ?? "");
+  if (settings.ignoreHealthChecks && (HEALTH.test(target) || HEALTH.test(ctx.name ?? ""))) return 0;
+  return settings.tracesSampleRate;
+}
+
+/**
+ * A CLI failure that is not the caller's mistake (exit 1) goes to Sentry too, tagged
+ * with the command, under the CLI's own trace rate; a no-op without SENTRY_DSN.
+ */
+export async function reportCliFailure(settings: SentrySettings, err: unknown, argv: string[]) {
+  if (!settings.dsn) return;
+  const Sentry = await import("@sentry/node");
+  Sentry.init({
+    dsn: settings.dsn,
+    environment: settings.environment,
+    tracesSampleRate: settings.cliTracesSampleRate ?? 0,
+  });
+  // The command and its flags' names, never their values (passwords are flags).
+  const command = argv
+    .filter((a) => !a.startsWith("-"))
+    .slice(0, 2)
+    .join(" ");
+  Sentry.captureException(err, { tags: { component: "cli", command } });
+  await Sentry.close(2000);
 }
 
 export interface ErrorReporter {
@@ -30,7 +67,7 @@ export function errorReporter(settings: SentrySettings, log: Logger): Promise<Er
     Sentry.init({
       dsn: settings.dsn,
       environment: settings.environment,
-      tracesSampleRate: settings.tracesSampleRate,
+      tracesSampler: (ctx) => traceRate(settings, ctx as { name?: string; attributes?: Record<string, unknown> }),
     });
     log.info({ environment: settings.environment }, "Sentry error reporting on");
     return {

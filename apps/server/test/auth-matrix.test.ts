@@ -10,9 +10,9 @@ import { make, startServer, type TestServer } from "./harness";
  * whatever the operation then answers (200, 400 for the empty body, 404 for the
  * dummy id …), it is neither 401 nor 403. (5xx are the fuzz suite's business.)
  */
-const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh"]);
+const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh", "auth.apiTokenAuth"]);
 /** Public operations that authenticate the caller themselves (an empty body is a 400/401 for anyone). */
-const SELF_AUTHENTICATING = new Set(["auth.tokenObtain", "auth.tokenRefresh"]);
+const SELF_AUTHENTICATING = new Set(["auth.tokenObtain", "auth.tokenRefresh", "auth.apiTokenAuth"]);
 const SUPERUSER_WRITES = new Set(["users.users", "users.groups", "core.eventForwardings"]);
 const UNSCOPED = new Set(["auth", "system"]);
 
@@ -40,7 +40,7 @@ const auth: Record<Caller, string | null> = {} as Record<Caller, string | null>;
 
 beforeAll(async () => {
   s = await startServer();
-  const user = await make(s, "/api/users/users/", { username: "matrix", password: "matrix-pass" });
+  const user = await make(s, "/api/users/users/", { username: "matrix", password: "tangled-web-7" });
   const token = async (body: Record<string, unknown>) =>
     `Token ${(await make(s, "/api/users/tokens/", { user: user.id, ...body })).key}`;
   auth.anonymous = null;
@@ -48,7 +48,7 @@ beforeAll(async () => {
   auth.write = await token({});
   auth.expired = await token({ expires: "2020-01-01T00:00:00Z" });
   auth.wrongScope = await token({ scopes: "nosuchapp:write" });
-  const pair = await s.as(null).post("/api/token/", { username: "matrix", password: "matrix-pass" });
+  const pair = await s.as(null).post("/api/token/", { username: "matrix", password: "tangled-web-7" });
   auth.jwt = `Bearer ${pair.body.access}`;
   auth.superuser = `Token ${s.token}`;
 });

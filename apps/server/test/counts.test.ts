@@ -95,7 +95,7 @@ describe("maintained counts", () => {
         )[0]!.n,
       );
     const check = async () => {
-      for (const v of ["new", "in_use", "free", "damaged"])
+      for (const v of ["new", "in_use", "to_deploy", "damaged"])
         expect(await statusCount(`status=${v}`)).toBe(await actualStatus(v));
       expect(await statusCount("status=new&status=in_use")).toBe(await actualStatus("new", "in_use"));
       expect(await statusCount("status__in=new,free")).toBe(await actualStatus("new", "free"));
@@ -116,7 +116,7 @@ describe("maintained counts", () => {
       (
         await s.patch(
           "/api/dcim/servers/",
-          ids.slice(2, 12).map((id) => ({ id, status: "free" })),
+          ids.slice(2, 12).map((id) => ({ id, status: "to_deploy" })),
         )
       ).status,
     ).toBe(200);

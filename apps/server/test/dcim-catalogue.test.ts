@@ -43,7 +43,7 @@ describeResource({
   resource: dcim.accessCards,
   fixtures: async (s) => ({
     zone: await make(s, "/api/dcim/access-zones/", { name: "Lobby" }),
-    user: await make(s, "/api/users/users/", { username: "card.holder", password: "card-holder-1" }),
+    user: await make(s, "/api/users/users/", { username: "card.holder", password: "badge-reader-1" }),
   }),
   create: (fx, i) => ({
     number: `CARD-${i}`,

@@ -107,7 +107,7 @@ describeResource({
     local_context_data: { role: `r${i}` },
     tags: i === 0 ? [fx.tag.id] : [],
   }),
-  update: (fx) => ({ name: "server-updated", rack: fx.rack.id, position: 10, status: "free" }),
+  update: (fx) => ({ name: "server-updated", rack: fx.rack.id, position: 10, status: "reserved" }),
   patch: { bios_version: "2.1.0", power_state: "on" },
   invalid: [
     { body: (fx) => ({ name: "x", rack: fx.rack.id, position: 99 }), field: "position" },

@@ -20,6 +20,12 @@ export const TokenPair = z.object({
 export const TokenRefresh = z.object({ refresh: z.string().min(1) }).strict();
 export const AccessToken = z.object({ access: z.string(), access_expires: z.string().datetime({ offset: true }) });
 
+/** `POST /api/api-token-auth/` (Ralph, DRF's obtain_auth_token): credentials in, the personal token out. */
+export const ApiTokenAuth = z
+  .object({ username: z.string().min(1).max(150), password: z.string().min(1).max(200) })
+  .strict();
+export const PersonalToken = z.object({ token: z.string().regex(/^[0-9a-f]{40}$/) });
+
 /** The caller as the server sees it. */
 export const Me = z.object({
   id: z.number().int(),
@@ -66,6 +72,16 @@ export const auth = {
       summary: "Exchange a refresh token for a new access token",
       // The refresh token in the body is the credential.
       metadata: { operationId: "auth_token_refresh", security: [] as string[] } as const,
+    },
+    apiTokenAuth: {
+      method: "POST",
+      path: "/api/api-token-auth/",
+      body: ApiTokenAuth,
+      responses: { 200: PersonalToken, ...commonErrors },
+      summary:
+        "Exchange username + password for the user's personal API token (the same key on every call; created when missing)",
+      // The credentials in the body are the authentication.
+      metadata: { operationId: "auth_api_token_auth", security: ["none"] } as const,
     },
     me: meRoute("/api/users/me/", "users_me"),
     whoami: meRoute("/whoami", "whoami", ["token", "bearer", "basic"]),

@@ -48,7 +48,14 @@ export { SwitchStatus } from "./dcim/switches";
 export { BmcProtocol, NodeStatus, ScanPorts, ScanRangeStatus } from "./discovery";
 export { Arch, FirmwareType } from "./firmware";
 export { AllocateIp, AvailableIp, IpAddressStatus, NetworkStatus } from "./ipam";
-export { InternetExchangeStatus, IxpSessionStatus } from "./peering";
+export {
+  BgpGroupStatus,
+  BgpState,
+  CommunityType,
+  InternetExchangeStatus,
+  IxpSessionStatus,
+  RoutingPolicyType,
+} from "./peering";
 export { ClusterType, VirtualServerStatus } from "./virtual";
 export { system };
 

@@ -499,6 +499,42 @@ export type IXPSessionUpdate = UpdateInput<"peering", "ixpSessions">;
 export type IXPSessionPatch = PatchInput<"peering", "ixpSessions">;
 /** `peering.ixpSessions` filters, ordering and paging `list` accepts. */
 export type IXPSessionFilters = ListFilters<"peering", "ixpSessions">;
+/** Routing policies (route maps) applied on import or export by BGP sessions and autonomous systems. `peering.routingPolicies` as read (retrieve, list, create and update responses). */
+export type RoutingPolicy = Model<"peering", "routingPolicies">;
+/** `peering.routingPolicies` in brief form (`brief: true`, and nested in other objects). */
+export type RoutingPolicyBrief = BriefModel<"peering", "routingPolicies">;
+/** `peering.routingPolicies` as `create` accepts it. */
+export type RoutingPolicyCreate = CreateInput<"peering", "routingPolicies">;
+/** `peering.routingPolicies` as `update` (PUT) accepts it. */
+export type RoutingPolicyUpdate = UpdateInput<"peering", "routingPolicies">;
+/** `peering.routingPolicies` as `patch` accepts it. */
+export type RoutingPolicyPatch = PatchInput<"peering", "routingPolicies">;
+/** `peering.routingPolicies` filters, ordering and paging `list` accepts. */
+export type RoutingPolicyFilters = ListFilters<"peering", "routingPolicies">;
+/** BGP communities (standard `64500:1` or large `64500:1:2`) attached to sessions and autonomous systems. `peering.communities` as read (retrieve, list, create and update responses). */
+export type Community = Model<"peering", "communities">;
+/** `peering.communities` in brief form (`brief: true`, and nested in other objects). */
+export type CommunityBrief = BriefModel<"peering", "communities">;
+/** `peering.communities` as `create` accepts it. */
+export type CommunityCreate = CreateInput<"peering", "communities">;
+/** `peering.communities` as `update` (PUT) accepts it. */
+export type CommunityUpdate = UpdateInput<"peering", "communities">;
+/** `peering.communities` as `patch` accepts it. */
+export type CommunityPatch = PatchInput<"peering", "communities">;
+/** `peering.communities` filters, ordering and paging `list` accepts. */
+export type CommunityFilters = ListFilters<"peering", "communities">;
+/** Groups of BGP sessions with shared policies and communities. `peering.bgpGroups` as read (retrieve, list, create and update responses). */
+export type BGPGroup = Model<"peering", "bgpGroups">;
+/** `peering.bgpGroups` in brief form (`brief: true`, and nested in other objects). */
+export type BGPGroupBrief = BriefModel<"peering", "bgpGroups">;
+/** `peering.bgpGroups` as `create` accepts it. */
+export type BGPGroupCreate = CreateInput<"peering", "bgpGroups">;
+/** `peering.bgpGroups` as `update` (PUT) accepts it. */
+export type BGPGroupUpdate = UpdateInput<"peering", "bgpGroups">;
+/** `peering.bgpGroups` as `patch` accepts it. */
+export type BGPGroupPatch = PatchInput<"peering", "bgpGroups">;
+/** `peering.bgpGroups` filters, ordering and paging `list` accepts. */
+export type BGPGroupFilters = ListFilters<"peering", "bgpGroups">;
 /** Read-only list of every asset (servers, switches, back-office assets, virtual servers, cloud hosts) with `type` and common fields; `?name=` and `?sn=` match whichever field each type has (name or hostname, serial number or host id). `assets.baseObjects` as read (retrieve, list, create and update responses). */
 export type BaseObject = Model<"assets", "baseObjects">;
 /** `assets.baseObjects` in brief form (`brief: true`, and nested in other objects). */

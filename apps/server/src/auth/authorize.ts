@@ -8,12 +8,13 @@ export interface AccessSettings {
 }
 
 /** Operations anyone may call: they authenticate the caller themselves, or reveal nothing. */
-const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh"]);
+const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh", "auth.apiTokenAuth"]);
 /** Resources only superusers may change (other users' accounts, forwarding targets). */
 const SUPERUSER_WRITES = new Set(["users.users", "users.groups", "core.eventForwardings"]);
 /** Apps not subject to token scopes: the caller's own identity. */
 const UNSCOPED_APPS = new Set(["auth", "system"]);
 const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const APP_SCOPE = /^[a-z][a-z0-9-]*:(read|write)$/;
 
 /**
  * Decides whether the caller may run operation `key` (`dcim.servers.list`):
@@ -33,7 +34,8 @@ export function authorize(settings: AccessSettings) {
       throw unauthorized(req.path, "Authentication credentials were not provided.");
     }
     if (!read && !p.writeEnabled) throw forbidden("This token is read-only (write_enabled is false).");
-    if (p.scopes && !UNSCOPED_APPS.has(app)) {
+    // Only `<app>:read|write` scopes limit apps; other scopes (Ralph LRS labels) do not.
+    if (p.scopes?.some((s) => APP_SCOPE.test(s)) && !UNSCOPED_APPS.has(app)) {
       const ok = p.scopes.includes(`${app}:write`) || (read && p.scopes.includes(`${app}:read`));
       if (!ok)
         throw forbidden(

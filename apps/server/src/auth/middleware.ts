@@ -5,6 +5,7 @@ import type { NextFunction, Request, Response } from "express";
 import { sessionAuthorization } from "../browse/session";
 import type { Principal } from "../framework/context";
 import { ApiError } from "../framework/errors";
+import { splitAuthorization } from "./authorization-header";
 import type { Jwt } from "./jwt";
 import type { LoginThrottle } from "./login-throttle";
 import { loadUser, principalOf, tokensByPrefix } from "./principal";
@@ -58,9 +59,7 @@ async function resolve(
   header: string,
 ): Promise<Principal> {
   const path = req.path;
-  const space = header.indexOf(" ");
-  const scheme = (space < 0 ? header : header.slice(0, space)).toLowerCase();
-  const cred = space < 0 ? "" : header.slice(space + 1).trim();
+  const { scheme, cred } = splitAuthorization(header);
   if (scheme === "token") {
     if (!TOKEN_KEY.test(cred)) throw unauthorized(path, "Invalid token.");
     const hash = hashKey(cred);

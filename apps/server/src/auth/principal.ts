@@ -9,10 +9,12 @@ export interface UserRow {
   is_superuser: boolean;
   is_active: boolean;
   password: string | null;
+  /** The user's own scopes (comma-separated `users.scopes`; `scopes` is a token's). */
+  user_scopes?: string;
   groups: { id: number; name: string }[];
 }
 
-const userColumns = sql`u.id, u.username, u.email, u.is_superuser, u.is_active, u.password,
+const userColumns = sql`u.id, u.username, u.email, u.is_superuser, u.is_active, u.password, u.scopes AS user_scopes,
   (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name), '[]'::json)
      FROM user_groups ug JOIN groups g ON g.id = ug.group_id WHERE ug.user_id = u.id) AS groups`;
 
@@ -46,12 +48,14 @@ export function principalOf(
   method: Principal["method"],
   token?: Pick<TokenRow, "token_id" | "write_enabled" | "scopes">,
 ): Principal {
-  const scopes = token?.scopes
-    ? token.scopes
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
+  const split = (s: string | undefined) =>
+    (s ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean);
+  // A token's own scopes, else the user's (per-user scopes, whatever the credential).
+  const own = split(token?.scopes);
+  const scopes = own.length ? own : split(u.user_scopes);
   return {
     id: Number(u.id),
     username: u.username,

@@ -21,7 +21,11 @@ export async function forwardingsFromEnv(db: Database, box: SecretBox, raw: stri
   for (const [i, item] of list.entries()) {
     // `url` is accepted for `payload_url` (the API field cannot be `url`: that is every object's own address).
     const { url, ...rest } = (item ?? {}) as Record<string, unknown>;
-    const r = schema.safeParse(url === undefined ? rest : { payload_url: url, ...rest });
+    const fields = url === undefined ? rest : { payload_url: url, ...rest };
+    // Ralph LRS's entries have no name (its six keys): named after their URL, unique within the list.
+    if (fields.name === undefined && typeof fields.payload_url === "string")
+      fields.name = nameOf(fields.payload_url, i, list);
+    const r = schema.safeParse(fields);
     if (!r.success) {
       const errs = r.error.issues.map((x) => `${x.path.join(".") || "item"}: ${x.message}`).join("; ");
       throw new Error(`RACKPLANE_FORWARDINGS[${i}]: ${errs}`);
@@ -39,4 +43,22 @@ export async function forwardingsFromEnv(db: Database, box: SecretBox, raw: stri
         actions = excluded.actions, updated = now()`);
   }
   return list.length;
+}
+
+/** `lrs1.example.com/xAPI/statements`, or with `#2`… when two entries share a URL. */
+function nameOf(url: string, i: number, list: unknown[]): string {
+  const bare = url
+    .replace(/^https?:\/\//, "")
+    .replace(/\/+$/, "")
+    .slice(0, 90);
+  const same = list
+    .slice(0, i)
+    .filter(
+      (x) =>
+        typeof x === "object" &&
+        x !== null &&
+        ((x as { url?: unknown }).url ?? (x as { payload_url?: unknown }).payload_url) === url &&
+        (x as { name?: unknown }).name === undefined,
+    ).length;
+  return same ? `${bare} #${same + 1}` : bare;
 }

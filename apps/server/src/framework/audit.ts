@@ -11,6 +11,8 @@ export interface Change {
   id: number;
   pre: Record<string, unknown> | null;
   post: Record<string, unknown> | null;
+  /** The workflow transition that made the change, with its parameters. */
+  transition?: Record<string, unknown>;
 }
 
 /** Rows per statement: parameters are one array per column, so only memory bounds it. */
@@ -28,6 +30,7 @@ const columns = [
   { name: "postchange_data", type: "jsonb" },
   { name: "created_by_request", type: "uuid" },
   { name: "updated_by_request", type: "uuid" },
+  { name: "transition", type: "jsonb" },
 ];
 const names = list(columns.map((c) => ident(c.name)));
 
@@ -60,6 +63,7 @@ export async function recordChanges(
         c.post,
         rid,
         rid,
+        c.transition ?? null,
       ]);
     await tx.execute(sql`
       WITH ins AS (

@@ -16,6 +16,27 @@ export class ApiError extends Error {
   }
 }
 
+/** Ids a write named that do not exist (or are invisible to the caller): a 404, mapped to items in bulk. */
+export class MissingObjects extends ApiError {
+  constructor(
+    readonly model: string,
+    readonly ids: number[],
+  ) {
+    super(404, { detail: `No ${model} matches id ${ids.join(", ")}.` });
+  }
+}
+
+/** Objects a delete cannot remove because others still reference them: a 409, mapped to items in bulk. */
+export class ReferencedObjects extends ApiError {
+  constructor(
+    detail: string,
+    /** Referenced id → what references it. */
+    readonly referenced: Map<number, string>,
+  ) {
+    super(409, { detail });
+  }
+}
+
 export const badRequest = (errors: FieldErrors | FieldErrors[]) => new ApiError(400, errors);
 export const notFound = (what = "Not found.") => new ApiError(404, { detail: what });
 export const conflict = (detail: string) => new ApiError(409, { detail });

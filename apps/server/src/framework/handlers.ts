@@ -1,5 +1,6 @@
 import type { Handler } from "../http/handler";
 import type { Binding } from "./binding";
+import { withItemErrors } from "./bulk-errors";
 import { etagMatches, etagOf, ifMatch } from "./etag";
 import { fieldSelection } from "./read";
 import type { ResourceService } from "./service";
@@ -28,7 +29,10 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
       return { status: 200, body, headers: { ETag: etag } };
     },
     create: async ({ body, ctx }) => ({ status: 201, body: (await svc.create(b, [body as Item], ctx, false))[0] }),
-    bulkCreate: async ({ body, ctx }) => ({ status: 201, body: await svc.create(b, body as Item[], ctx, true) }),
+    bulkCreate: async ({ body, ctx }) => ({
+      status: 201,
+      body: await withItemErrors(b, body as Item[], () => svc.create(b, body as Item[], ctx, true)),
+    }),
     update: async ({ params, body, ctx, req }) =>
       withEtag(
         (
@@ -55,20 +59,25 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
           )
         )[0],
       ),
-    bulkUpdate: async ({ body, ctx }) => ({ status: 200, body: await svc.update(b, body as Item[], ctx, false, true) }),
+    bulkUpdate: async ({ body, ctx }) => ({
+      status: 200,
+      body: await withItemErrors(b, body as Item[], () => svc.update(b, body as Item[], ctx, false, true)),
+    }),
     bulkPartialUpdate: async ({ body, ctx }) => ({
       status: 200,
-      body: await svc.update(b, body as Item[], ctx, true, true),
+      body: await withItemErrors(b, body as Item[], () => svc.update(b, body as Item[], ctx, true, true)),
     }),
     delete: async ({ params, ctx }) => {
       await svc.delete(b, [params.id as number], ctx);
       return { status: 204 };
     },
     bulkDelete: async ({ body, ctx }) => {
-      await svc.delete(
-        b,
-        (body as Item[]).map((i) => i.id),
-        ctx,
+      await withItemErrors(b, body as Item[], () =>
+        svc.delete(
+          b,
+          (body as Item[]).map((i) => i.id),
+          ctx,
+        ),
       );
       return { status: 204 };
     },

@@ -150,7 +150,8 @@ function compileDisplay(template: string): (row: Record<string, unknown>, out: R
       }
       s += parts[i + 1]!;
     }
-    return s;
+    // An empty field leaves its separator behind ("IX 192.0.2.1 " without an IPv6 address).
+    return s.replace(/\s{2,}/g, " ").trim();
   };
 }
 

@@ -4,7 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { recordChanges } from "./audit";
 import { allBindings, type Binding, targetKey } from "./binding";
 import type { RequestContext } from "./context";
-import { ApiError, badRequest, conflict, notFound } from "./errors";
+import { ApiError, badRequest, MissingObjects, notFound, ReferencedObjects } from "./errors";
 import { whereOf } from "./filters";
 import { listPage } from "./list-page";
 import { m2mStorage } from "./m2m";
@@ -13,6 +13,7 @@ import { present, selectList } from "./read";
 import { andVisible, type Scope, scoped, scopeOf, UNRESTRICTED, visibleRows } from "./scope";
 import { anyId, col, ident, list, resetAliases } from "./sql";
 import { columnTypes, unnestSelect } from "./unnest";
+import { transitionOf, workflowErrors } from "./workflow-guard";
 import { prepareWrites, writeM2M } from "./writes";
 
 const A = "t";
@@ -230,7 +231,12 @@ export class ResourceService {
         b,
         ctx,
         "update",
-        after.images.map((post, i) => ({ id: ids[i]!, pre: present(b.resource, before[i]!, ctx), post })),
+        after.images.map((post, i) => ({
+          id: ids[i]!,
+          pre: present(b.resource, before[i]!, ctx),
+          post,
+          transition: transitionOf(b, merged[i]!, existing.get(ids[i]!)),
+        })),
       );
       return after.shown;
     });
@@ -244,6 +250,8 @@ export class ResourceService {
     ctx: RequestContext,
     /** Checked against the locked row; throws to refuse. */
     guard?: (row: Record<string, unknown>) => void,
+    /** Recorded with the change (a workflow transition and its parameters). */
+    transition?: Record<string, unknown>,
   ) {
     return this.db.transaction(async (tx) => {
       const rows = await this.lockRows(tx as Database, b, [id], ctx);
@@ -255,7 +263,7 @@ export class ResourceService {
         .set({ ...columns, updated_by_request: ctx.requestId, updated: sql`now()` } as never)
         .where(sql`id = ${id}`);
       const post = await image();
-      await recordChanges(tx as Database, b, ctx, "update", [{ id, pre, post }]);
+      await recordChanges(tx as Database, b, ctx, "update", [{ id, pre, post, transition }]);
       return scopeOf(ctx).key ? this.retrieve(b, id, ctx, false, tx as Database) : post;
     });
   }
@@ -297,7 +305,7 @@ export class ResourceService {
       : [];
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const missing = ids.filter((id) => !byId.has(id));
-    if (missing.length) throw notFound(`No ${b.resource.model} matches id ${missing.join(", ")}.`);
+    if (missing.length) throw new MissingObjects(b.resource.model, missing);
     return byId;
   }
 
@@ -317,6 +325,9 @@ export class ResourceService {
         if (e) Object.assign(errors[i]!, e);
       }
     }
+    if (ids && b.resource.workflow)
+      for (const [i, values] of rows.entries())
+        Object.assign(errors[i]!, workflowErrors(b, ids[i]!, values, existing?.get(ids[i]!)));
     if (errors.some((e) => Object.keys(e).length)) throw badRequest(bulk ? errors : errors[0]!);
   }
 
@@ -343,6 +354,8 @@ export class ResourceService {
     const rows = await this.lockRows(tx, b, ids, visibleTo);
     const before = (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
     const blockers: string[] = [];
+    /** Which of `ids` are referenced, and by what (the objects to name; the others are not to blame). */
+    const referenced = new Map<number, string[]>();
     for (const ref of referrersOf(b)) {
       const refTable = ident(ref.binding.tableName);
       // A tree's own rows that are being deleted are not also side effects.
@@ -357,18 +370,26 @@ export class ResourceService {
         // Referrers the caller may not see still protect the object, but are neither counted nor named.
         const scope = scopeOf(visibleTo);
         const seen = visibleRows(ref.binding, scope, "r") ?? sql`TRUE`;
-        const [row] = rowsOf<{ n: number; seen: number }>(
+        const per = rowsOf<{ target: number; n: number; seen: number }>(
           await tx.execute(
             scoped(
               scope,
-              sql`SELECT count(*)::int AS n, (count(*) FILTER (WHERE ${seen}))::int AS seen
-                FROM ${refTable} "r" WHERE "r".${ident(ref.column)} ${anyId(ids)}`,
+              sql`SELECT "r".${ident(ref.column)} AS target, count(*)::int AS n,
+                  (count(*) FILTER (WHERE ${seen}))::int AS seen
+                FROM ${refTable} "r" WHERE "r".${ident(ref.column)} ${anyId(ids)} GROUP BY 1`,
             ),
           ),
         );
         const what = `${ref.binding.resource.name} (${ref.binding.resource.key}.${ref.field})`;
-        if (row?.seen) blockers.push(`${row.seen} ${what}`);
-        else if (row?.n) blockers.push(`objects you cannot see`);
+        const n = per.reduce((sum, r) => sum + Number(r.seen), 0);
+        const hidden = per.reduce((sum, r) => sum + Number(r.n), 0) - n;
+        if (n) blockers.push(`${n} ${what}`);
+        else if (hidden) blockers.push("objects you cannot see");
+        for (const r of per) {
+          const why = referenced.get(Number(r.target)) ?? [];
+          why.push(r.seen ? `${r.seen} ${what}` : "objects you cannot see");
+          referenced.set(Number(r.target), why);
+        }
       } else if (ref.onDelete === "set_null") {
         const cleared = await refIds();
         if (!cleared.length) continue;
@@ -391,8 +412,12 @@ export class ResourceService {
       }
     }
     if (blockers.length) {
-      const names = ids.map((id) => `"${String(rows.get(id)?.name ?? id)}"`).join(", ");
-      throw conflict(`Cannot delete ${b.resource.model} ${names}: still referenced by ${blockers.join(", ")}.`);
+      const blamed = ids.filter((id) => referenced.has(id));
+      const names = blamed.map((id) => `"${String(rows.get(id)?.name ?? id)}"`).join(", ");
+      throw new ReferencedObjects(
+        `Cannot delete ${b.resource.model} ${names}: still referenced by ${blockers.join(", ")}.`,
+        new Map(blamed.map((id) => [id, referenced.get(id)!.join(", ")])),
+      );
     }
     if ("tags" in b.resource.fields) {
       const store = m2mStorage(b, "tags");

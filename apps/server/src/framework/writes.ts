@@ -41,9 +41,11 @@ export async function prepareWrites(
         await keepHiddenReference(tx, b, name, fd as RelationFieldDef, out, existingOf, scope);
       continue;
     }
+    const column = b.columns.get(name);
+    if (column === undefined) continue; // computed (`stored: false`): the binding's own handlers take it
     items.forEach((item, i) => {
       const v = name in item ? item[name] : fillDefaults ? defaultOf(fd) : undefined;
-      if (v !== undefined) out[i]!.columns[b.columns.get(name)!] = v;
+      if (v !== undefined) out[i]!.columns[column] = v;
     });
   }
   return out;

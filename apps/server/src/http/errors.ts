@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import { ApiError } from "../framework/errors";
 import { sendJson } from "./negotiate";
 
-interface PgLikeError {
+export interface PgLikeError {
   code?: string;
   detail?: string;
   message?: string;
@@ -11,7 +11,7 @@ interface PgLikeError {
 }
 
 /** Drizzle wraps driver errors; the PostgreSQL error is the innermost `cause` with a code. */
-function pgError(err: unknown): PgLikeError | undefined {
+export function pgError(err: unknown): PgLikeError | undefined {
   let e: unknown = err;
   for (let i = 0; i < 5 && e; i++) {
     const x = e as PgLikeError & { cause?: unknown };
@@ -22,7 +22,7 @@ function pgError(err: unknown): PgLikeError | undefined {
 }
 
 /** Unique violation → "A ... with name "x" already exists." (no SQL). */
-function uniqueMessage(pg: PgLikeError): string {
+export function uniqueMessage(pg: PgLikeError): string {
   const m = /Key \((.+)\)=\((.*)\) already exists/.exec(pg.detail ?? "");
   if (!m) return "An object with these values already exists.";
   const cols = m[1]!.split(", ").map((c) => c.replace(/_id$/, ""));

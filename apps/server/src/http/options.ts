@@ -8,6 +8,7 @@ import {
 } from "@rackplane/contract";
 import type { RequestContext } from "../framework/context";
 import type { RouteEntry } from "./route-table";
+import { transitionMeta } from "./transition-options";
 
 const label = (name: string) => name.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
 
@@ -39,7 +40,12 @@ function writableFields(r: AnyResource) {
  * OPTIONS metadata of a path: methods, writable fields (type, required, choices)
  * and, on lists, the filter parameters with their lookups and the ordering fields.
  */
-export function optionsBody(path: string, group: RouteEntry[], _ctx: RequestContext): Record<string, unknown> {
+export function optionsBody(
+  path: string,
+  group: RouteEntry[],
+  _ctx: RequestContext,
+  params: Record<string, string> = {},
+): Record<string, unknown> {
   const methods = [...new Set(group.map((g) => g.route.method))];
   const base: Record<string, unknown> = {
     name: group[0]?.route.summary ?? path,
@@ -71,6 +77,10 @@ export function optionsBody(path: string, group: RouteEntry[], _ctx: RequestCont
     };
   }
   if (path === `${r.path}:id/`) return { ...base, actions: { PUT: writableFields(r) } };
+  if (r.workflow && path.endsWith("/transitions/:transition/")) {
+    const t = r.workflow.transitions[params.transition ?? ""];
+    if (t) return { ...base, ...transitionMeta(params.transition!, t) };
+  }
   if (r.workflow && path.includes("/transitions/")) {
     return {
       ...base,

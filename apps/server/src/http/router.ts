@@ -46,18 +46,16 @@ export function mountContract(
     const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
     router.all(expressPath(path), async (req: Request, res: Response, next: NextFunction) => {
       res.vary("Accept"); // JSON or the browsable API's HTML, errors included
+      // On every response of the path, errors included (Alpacon shows it on a 400), not only 405/OPTIONS.
+      res.setHeader("Allow", allow);
       try {
         if (req.method === "OPTIONS") {
           opts.authorize?.(group[0]!.key, req);
-          res.setHeader("Allow", allow);
-          return send(res, { status: 200, body: optionsBody(path, group, contextOf(req)) });
+          return send(res, { status: 200, body: optionsBody(path, group, contextOf(req), req.params) });
         }
         const method = req.method === "HEAD" ? "GET" : req.method;
         const candidates = group.filter((g) => g.route.method === method);
-        if (!candidates.length) {
-          res.setHeader("Allow", allow);
-          throw new ApiError(405, { detail: `Method "${req.method}" not allowed.` });
-        }
+        if (!candidates.length) throw new ApiError(405, { detail: `Method "${req.method}" not allowed.` });
         const bodyIsArray = Array.isArray(req.body);
         const entry =
           candidates.find((c) => isBulk(c.route) === bodyIsArray) ??

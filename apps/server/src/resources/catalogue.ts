@@ -26,8 +26,17 @@ export function bindCatalogue() {
   bind(virtual.virtualServers, schema.virtualServers);
   bind(virtual.cloudHosts, schema.cloudHosts);
 
-  bind(peering.autonomousSystems, schema.autonomousSystems);
+  // Policies and communities of sessions, autonomous systems and BGP groups: one join table each.
+  const policies = (owner: string) => ({
+    import_routing_policies: { table: `${owner}_import_policies`, ownerColumn: "owner_id", targetColumn: "target_id" },
+    export_routing_policies: { table: `${owner}_export_policies`, ownerColumn: "owner_id", targetColumn: "target_id" },
+    communities: { table: `${owner}_communities`, ownerColumn: "owner_id", targetColumn: "target_id" },
+  });
+  bind(peering.routingPolicies, schema.routingPolicies);
+  bind(peering.communities, schema.communities);
+  bind(peering.bgpGroups, schema.bgpGroups, { joinTables: policies("bgp_group") });
+  bind(peering.autonomousSystems, schema.autonomousSystems, { joinTables: policies("autonomous_system") });
   bind(peering.internetExchanges, schema.internetExchanges);
   bind(peering.ixpConnections, schema.ixpConnections);
-  bind(peering.ixpSessions, schema.ixpSessions, { derive: sealed("password") }); // the TCP-MD5 key
+  bind(peering.ixpSessions, schema.ixpSessions, { derive: sealed("password"), joinTables: policies("ixp_session") }); // password: the TCP-MD5 key
 }

@@ -9,7 +9,7 @@ import { forwardingBinding } from "./core/event-forwardings";
 import { jobActions } from "./core/jobs";
 import { positionFitsRack } from "./dcim/rack-position";
 import { regionParentIsNotDescendant } from "./dcim/regions";
-import { serverBareMetalActions } from "./dcim/server-baremetal";
+import { busyServerKeepsPool, serverBareMetalActions } from "./dcim/server-baremetal";
 import { authProfileBinding } from "./discovery/auth-profiles";
 import { credentialBinding } from "./discovery/credentials";
 import { nodeBinding } from "./discovery/nodes";
@@ -62,7 +62,7 @@ export function bindAll() {
   bind(resources.dcim.manufacturers, schema.manufacturers);
   bind(resources.dcim.assetModels, schema.assetModels);
   bind(resources.dcim.servers, schema.servers, {
-    validate: positionFitsRack,
+    validate: async (check) => (await busyServerKeepsPool(check)) ?? positionFitsRack(check),
     access: pooledAccess,
     actions: serverBareMetalActions,
     ...assetLicences,

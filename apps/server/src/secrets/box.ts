@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 import { type KeySettings, loadKeys, type SecretKey } from "./keys";
 
 /**
@@ -24,6 +24,14 @@ export class SecretBox {
   /** Id of the key new values are sealed with. */
   get currentKeyId(): string {
     return this.keys[0]!.id;
+  }
+
+  /**
+   * HMAC-SHA-256 of `label` under the current key: a value the server can derive again
+   * but nobody without the key can (personal tokens' keys). A key rotation changes it.
+   */
+  mac(label: string): string {
+    return createHmac("sha256", this.keys[0]!.key).update(label).digest("hex");
   }
 
   seal(plain: string): string {

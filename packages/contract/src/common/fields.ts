@@ -341,15 +341,17 @@ export const f = {
   },
   choice<V extends string, L extends string, const O extends FieldOptions>(choices: ChoiceSet<V, L>, o: O = {} as O) {
     const read = z.object({ value: z.enum(choices.values as [V, ...V[]]), label: z.string() });
-    const accepted = [...choices.values, ...choices.values.map((v) => choices.labels[v])] as unknown as [
-      string,
-      ...string[],
-    ];
+    // Values and labels in any case (Ralph: "in use", "In use" and "in_use" are one choice).
     const write = z
-      .enum(accepted, {
-        errorMap: () => ({ message: `Must be one of: ${choices.values.join(", ")} (or their labels).` }),
-      })
-      .transform((v) => choices.toValue(v) as V) as unknown as z.ZodType<V, z.ZodTypeDef, V | string>;
+      .string({ invalid_type_error: `Must be one of: ${choices.values.join(", ")} (or their labels).` })
+      .transform((v, ctx) => {
+        const value = choices.toValue(v);
+        if (value === undefined) {
+          ctx.addIssue({ code: "custom", message: `Must be one of: ${choices.values.join(", ")} (or their labels).` });
+          return z.NEVER;
+        }
+        return value;
+      }) as unknown as z.ZodType<V, z.ZodTypeDef, V | string>;
     const def = base<"choice", z.ZodTypeAny, z.ZodTypeAny, V, (typeof CHOICE_LOOKUPS)[number]>(
       "choice",
       o.nullable ? read.nullable() : read,

@@ -9,10 +9,6 @@ export const NestedBase = z
   })
   .passthrough();
 
-/** `{"detail": "..."}` — every error that is not about fields. */
-export const ErrorDetail = z.object({ detail: z.string() });
-export type ErrorDetail = z.infer<typeof ErrorDetail>;
-
 /**
  * DRF-shaped validation error: field name → messages, `non_field_errors` for the
  * rest; nested objects for nested payloads; a list of such objects for bulk.
@@ -21,6 +17,14 @@ export type FieldErrors = { [field: string]: string[] | FieldErrors | FieldError
 export const FieldErrors: z.ZodType<FieldErrors> = z.lazy(() =>
   z.record(z.union([z.array(z.string()), FieldErrors, z.array(FieldErrors)])),
 );
+
+/**
+ * `{"detail": "..."}` — every error that is not about fields. A bulk request's 404
+ * (an id that does not exist) or 409 (a duplicate, a referenced object) also has
+ * `items`: one error object per item sent, `{}` for the items that were fine.
+ */
+export const ErrorDetail = z.object({ detail: z.string(), items: z.array(FieldErrors).optional() });
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
 export const ValidationError = z.union([FieldErrors, z.array(FieldErrors)]);
 
 export function paginated<T extends z.ZodTypeAny>(item: T) {

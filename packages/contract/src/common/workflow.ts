@@ -32,6 +32,21 @@ export const TransitionList = z.object({
   transitions: z.array(TransitionInfo),
 });
 
+/** One run of a transition on an object, as the change log recorded it. */
+export const TransitionRecord = z.object({
+  id: z.number().int(),
+  time: z.string().datetime({ offset: true }),
+  user: z.string(),
+  request_id: z.string().nullable(),
+  transition: z.string(),
+  source: z.string(),
+  target: z.string(),
+  reason: z.string(),
+  params: z.record(z.unknown()),
+});
+
+export const TransitionHistory = z.object({ count: z.number().int(), results: z.array(TransitionRecord) });
+
 /** Defaults for a transition's body: an optional free-text reason. */
 export const TransitionBody = z.object({ reason: z.string().max(500).optional() }).strict();
 
@@ -50,6 +65,14 @@ export function workflowRoutes<R extends z.ZodTypeAny>(
       responses: { 200: TransitionList, ...commonErrors },
       summary: "List the transitions allowed from the current status",
       metadata: { operationId: ctx.opName("transitions_list") } as const,
+    },
+    transitionHistory: {
+      method: "GET" as const,
+      path: `${ctx.path}:id/transitions/history/` as const,
+      pathParams: ctx.PathId,
+      responses: { 200: TransitionHistory, ...commonErrors },
+      summary: "Every transition run on the object, oldest first, with its reason and parameters",
+      metadata: { operationId: ctx.opName("transitions_history") } as const,
     },
     runTransition: {
       method: "POST" as const,

@@ -23,6 +23,12 @@ export const objectChanges = defineResource({
     object_repr: f.string({ readOnly: true, search: true }),
     prechange_data: f.json({ readOnly: true, nullable: true }),
     postchange_data: f.json({ readOnly: true, nullable: true }),
+    transition: f.json({
+      readOnly: true,
+      nullable: true,
+      description:
+        "A workflow transition: `{name, source, target, params}` (params holds the `reason`…); null otherwise.",
+    }),
   },
   brief: ["action", "object_type", "object_id"],
   display: "{action} {object_type} {object_id}",

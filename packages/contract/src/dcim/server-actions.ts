@@ -35,12 +35,14 @@ export const serverActions = {
   refreshInventory: long("refresh_inventory", "Re-read the inventory from the BMC (a job)", z.object({}).strict()),
   updateFirmware: long(
     "update_firmware",
-    "Update firmware with Redfish SimpleUpdate (a job); the image must list the server's asset model",
+    "Update firmware with Redfish SimpleUpdate (a job); the image must list the server's asset model. " +
+      "409 while the server is in a deployment or firmware update",
     z.object({ firmware: z.number().int().positive() }).strict(),
   ),
   deployOs: long(
     "deploy_os",
-    "Insert the OS image as virtual CD, boot once from CD and power on (a job); status → to_deploy → in_use",
+    "Insert the OS image as virtual CD, boot once from CD and power on (a job); status → to_deploy → in_use. " +
+      "409 while the server is in a deployment or firmware update",
     z.object({ os_image: z.number().int().positive() }).strict(),
   ),
   removeFromPool: {
@@ -50,8 +52,8 @@ export const serverActions = {
     body: z
       .object({ servers: z.array(z.number().int().positive()).min(1, "Name at least one server.").max(1000) })
       .strict(),
-    responses: { 200: z.object({ removed: z.number().int() }) },
-    summary: "Take servers out of their pools",
+    responses: { 200: z.object({ removed: z.number().int() }), 409: ErrorDetail },
+    summary: "Take servers out of their pools (409 while one is in an OS deployment or firmware update)",
   } as const,
   power: long(
     "power",

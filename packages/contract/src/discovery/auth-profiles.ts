@@ -11,7 +11,13 @@ export const authProfiles = defineResource({
   model: "AuthProfile",
   description: "How to log in to discovered BMCs: a protocol and an ordered list of credentials (`credentials`).",
   fields: {
-    name: f.string({ required: true, max: 100, unique: true, search: true }),
+    name: f.string({
+      max: 100,
+      unique: true,
+      search: true,
+      description:
+        "Omitted or empty: derived from `node_classification` and `bmc` (`Dell Servers - DC1`, then `… (2)`).",
+    }),
     description: f.string({ max: 200, search: true }),
     node_classification: f.string({ max: 100, search: true }),
     bmc: f.choice(BmcProtocol, { default: "redfish" }),

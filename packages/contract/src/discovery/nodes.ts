@@ -23,7 +23,7 @@ export const nodes = defineResource({
     vendor: f.string({ max: 100, search: true }),
     product: f.string({ max: 100, search: true }),
     redfish_version: f.string({ max: 20 }),
-    status: f.choice(NodeStatus, { default: "discovered" }),
+    status: f.choice(NodeStatus, { default: "discovered", search: true }),
     scan_range: f.fk("discovery.scan-ranges", { nullable: true }),
     server: f.fk("dcim.servers", { nullable: true, readOnly: true }),
     registered_with: f.fk("discovery.auth-profiles", { nullable: true, readOnly: true }),

@@ -17,10 +17,10 @@ export const scanRanges = defineResource({
     "A range larger than the server's limit (RACKPLANE_SCAN_MAX_ADDRESSES) is refused.",
   fields: {
     name: f.string({ required: true, max: 100, unique: true, search: true }),
-    ip_from: f.ip({ required: true, family: 4 }),
-    ip_to: f.ip({ required: true, family: 4 }),
+    ip_from: f.ip({ required: true, family: 4, search: true }),
+    ip_to: f.ip({ required: true, family: 4, search: true }),
     ports: f.json({ schema: ScanPorts, default: [443], description: "TCP ports to probe, e.g. `[443, 8000]`." }),
-    status: f.choice(ScanRangeStatus, { readOnly: true }),
+    status: f.choice(ScanRangeStatus, { readOnly: true, search: true }),
     last_scanned: f.datetime({ readOnly: true, nullable: true }),
     nodes_found: f.int({ readOnly: true }),
   },

@@ -23,6 +23,12 @@ export const ipAddresses = defineResource({
     dns_name: f.string({ max: 255, search: true }),
     status: f.choice(IpAddressStatus, { default: "active" }),
     description: f.string({ max: 200, search: true }),
+    assigned_interface: f.fk("dcim.server-ethernet-interfaces", {
+      nullable: true,
+      by: ["mac"],
+      onDelete: "set_null",
+      description: "The server ethernet interface (BMC inventory) the address is configured on.",
+    }),
   },
   brief: ["address", "hostname"],
   display: "{address}",

@@ -14,8 +14,12 @@ export const autonomousSystems = defineResource({
     ipv6_max_prefixes: f.int({ min: 0, default: 0 }),
     affiliated: f.bool(),
     description: f.string({ max: 200, search: true }),
+    import_routing_policies: f.m2m("peering.routing-policies", { by: ["slug"] }),
+    export_routing_policies: f.m2m("peering.routing-policies", { by: ["slug"] }),
+    communities: f.m2m("peering.communities", { by: ["slug"] }),
+    local_context_data: f.json({ nullable: true }),
   },
-  brief: ["asn", "name"],
+  brief: ["asn", "name", "ipv4_max_prefixes", "ipv6_max_prefixes"],
   display: "AS{asn} {name}",
   ordering: ["asn"],
 });

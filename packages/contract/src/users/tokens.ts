@@ -12,12 +12,14 @@ export const tokens = defineResource({
   fields: {
     user: f.fk("users.users", { by: ["username"], onDelete: "cascade", description: "Defaults to the caller." }),
     key: f.string({
-      readOnly: true,
       nullable: true,
       stored: false,
       filter: false,
       order: false,
-      description: "Only in the create response.",
+      pattern: /^[0-9a-f]{40}$/,
+      description:
+        "Only in the create response. On create, a 40-hex key may be sent to restore a token (Peering Manager); " +
+        "it must not be in use (409). Omitted: a random key. Updates cannot change it.",
     }),
     prefix: f.string({ readOnly: true, description: "First 8 characters of the key (not secret; identifies it)." }),
     description: f.string({ max: 200, search: true }),

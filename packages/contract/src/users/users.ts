@@ -15,8 +15,20 @@ export const users = defineResource({
     is_active: f.bool({ default: true }),
     is_superuser: f.bool({ default: false }),
     groups: f.m2m("users.groups"),
-    password: f.password({ min: 8, description: "Write-only; stored as a bcrypt hash." }),
+    password: f.password({
+      description:
+        "Write-only; stored as a bcrypt hash. Django's validators apply, each with its own message: at least 8 " +
+        "characters, not a common password, not entirely numeric, not too similar to the username, names or email.",
+    }),
     last_login: f.datetime({ readOnly: true, nullable: true }),
+    scopes: f.string({
+      max: 500,
+      pattern: /^[\w:./-]*(,[\w:./-]+)*$/,
+      description:
+        "Comma-separated scopes of the user, whatever the credential (Basic, JWT, tokens): `<app>:read|write` " +
+        "entries limit the apps reached (a token's own scopes apply instead when it has some); other words " +
+        "(Ralph LRS scopes such as `example_scope`) are labels shown by /whoami. Empty = every app.",
+    }),
   },
   brief: ["username"],
   ordering: ["username"],

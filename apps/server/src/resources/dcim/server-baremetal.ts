@@ -1,9 +1,11 @@
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
+import { lockServer, refuseBusy } from "../../baremetal/busy-servers";
 import { JOBS } from "../../baremetal/server-jobs";
-import { bindingOf } from "../../framework/binding";
+import { type Binding, bindingOf, type WriteCheck } from "../../framework/binding";
 import type { RequestContext } from "../../framework/context";
 import { badRequest, conflict, notFound } from "../../framework/errors";
+import { resourceHandlers } from "../../framework/handlers";
 import { asCaller, seenBy } from "../../framework/scope";
 import type { ResourceService } from "../../framework/service";
 import type { Handler, HandlerInput } from "../../http/handler";
@@ -46,7 +48,14 @@ const job =
     const db = jobsOf(input.req).db;
     const server = await serverWithBmc(db, id, input.ctx);
     const params = { server: id, ...(await prepare(input, server, db)) };
-    const before = kind === JOBS.deploy ? markDeploying(id, input.ctx) : undefined;
+    const exclusive = kind === JOBS.deploy || kind === JOBS.firmware;
+    const before = async (tx: Database) => {
+      if (exclusive) {
+        await lockServer(tx, id);
+        await refuseBusy(tx, [id], kind === JOBS.deploy ? "deploy an OS" : "update firmware");
+      }
+      if (kind === JOBS.deploy) await markDeploying(id, input.ctx)(tx);
+    };
     return accepted(input.req, svc, input.ctx, { kind, params, object: { type: "dcim.servers", id } }, before);
   };
 
@@ -59,8 +68,32 @@ const markDeploying = (id: number, ctx: RequestContext) => async (tx: Database) 
   });
 };
 
+/** Delete and bulk delete, refused (409) while a server is in a deployment or firmware update. */
+function guardedDeletes(svc: ResourceService, b: Binding): Record<string, Handler> {
+  const std = resourceHandlers({ ...b, actions: undefined }, svc);
+  return {
+    delete: async (input) => {
+      await refuseBusy(jobsOf(input.req).db, [input.params.id as number], "delete the server");
+      return std.delete!(input);
+    },
+    bulkDelete: async (input) => {
+      const ids = (input.body as { id: unknown }[]).map((i) => i.id).filter((i): i is number => typeof i === "number");
+      await refuseBusy(jobsOf(input.req).db, ids, "delete the servers");
+      return std.bulkDelete!(input);
+    },
+  };
+}
+
+/** A server in a running deployment or firmware update keeps its pool (PATCH/PUT of `resource_pool` is a 409). */
+export async function busyServerKeepsPool({ tx, values, existing }: WriteCheck) {
+  if (existing && (existing.resource_pool_id ?? null) !== (values.resource_pool_id ?? null))
+    await refuseBusy(tx, [Number(existing.id)], "move the server out of its pool");
+  return undefined;
+}
+
 /** Handlers of the server's bare-metal actions (declared in the contract's `serverActions`). */
-export const serverBareMetalActions = (svc: ResourceService): Record<string, Handler> => ({
+export const serverBareMetalActions = (svc: ResourceService, b: Binding): Record<string, Handler> => ({
+  ...guardedDeletes(svc, b),
   processors: part(svc, "dcim.server-processors"),
   ethernetInterfaces: part(svc, "dcim.server-ethernet-interfaces"),
   storages: part(svc, "dcim.server-storages"),
@@ -121,6 +154,7 @@ export const removeFromPool =
       const missing = ids.filter((i) => !found.some((r) => r.id === i));
       if (missing.length) throw badRequest({ servers: [`No server matches id ${missing.join(", ")}.`] });
       const pooled = found.filter((r) => r.pooled).map((r) => r.id);
+      await refuseBusy(tx, pooled, "remove servers from their pool");
       // Each server taken out of its pool is an update in the change log, in this transaction.
       await svc.recordedUpdate(tx, bindingOf("dcim.servers"), pooled, ctx, () =>
         tx.execute(sql`UPDATE servers SET resource_pool_id = NULL, updated = now(), updated_by_request = ${ctx.requestId || null}

@@ -1,5 +1,6 @@
 import type { BindingOptions } from "../../framework/binding";
 import { bindingOf } from "../../framework/binding";
+import { deriveProfileName } from "./auth-profile-name";
 
 /**
  * `/api/discovery/auth-profiles/<id>/credentials/`: the profile's credentials as a
@@ -8,6 +9,7 @@ import { bindingOf } from "../../framework/binding";
  * An unknown profile is a 404.
  */
 export const authProfileBinding: BindingOptions = {
+  derive: deriveProfileName,
   actions: (svc, b) => ({
     credentials: async ({ params, query, ctx }) => {
       const id = params.id as number;

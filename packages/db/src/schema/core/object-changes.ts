@@ -17,6 +17,8 @@ export const objectChanges = pgTable(
     object_repr: text("object_repr").notNull().default(""),
     prechange_data: jsonb("prechange_data"),
     postchange_data: jsonb("postchange_data"),
+    /** A workflow transition's name, source, target and parameters (reason…); null for other changes. */
+    transition: jsonb("transition"),
   },
   (t) => [
     index("object_changes_time_idx").on(t.time),

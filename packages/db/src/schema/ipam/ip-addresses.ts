@@ -1,5 +1,6 @@
 import { index, inet, integer, pgTable, unique, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
+import { serverEthernetInterfaces } from "../dcim/server-inventory";
 import { networkEnvironments } from "./network-environments";
 import { networks } from "./networks";
 
@@ -18,6 +19,9 @@ export const ipAddresses = pgTable(
     dns_name: varchar("dns_name", { length: 255 }).notNull().default(""),
     status: varchar("status", { length: 30 }).notNull().default("active"),
     description: varchar("description", { length: 200 }).notNull().default(""),
+    assigned_interface_id: integer("assigned_interface_id").references(() => serverEthernetInterfaces.id, {
+      onDelete: "set null",
+    }),
   },
   (t) => [
     ...standardIndexes("ip_addresses", t),
@@ -25,5 +29,6 @@ export const ipAddresses = pgTable(
     index("ip_addresses_address_gist").using("gist", t.address.op("inet_ops")),
     index("ip_addresses_network_idx").on(t.network_id),
     index("ip_addresses_hostname_idx").on(t.hostname),
+    index("ip_addresses_assigned_interface_idx").on(t.assigned_interface_id),
   ],
 );

@@ -14,6 +14,8 @@ export const users = pgTable(
     /** bcrypt hash; null = no password login (tokens only). */
     password: varchar("password", { length: 100 }),
     last_login: timestamp("last_login", { withTimezone: true, precision: 6 }),
+    /** Comma-separated scopes of the user (any credential): `<app>:read|write` limit apps, other words are labels. */
+    scopes: varchar("scopes", { length: 500 }).notNull().default(""),
   },
   (t) => [...standardIndexes("users", t)],
 );
