@@ -1,3 +1,4 @@
+import type { PermissionMode } from "./permissions/store";
 import type { SentrySettings } from "./sentry";
 
 /** Settings, all from the environment (12-factor); defaults give a zero-setup server. */
@@ -23,6 +24,8 @@ export interface Config {
   rateLimit: { limit: number; windowSeconds: number };
   /** Seconds a token lookup is reused by this process (0 = look up every request); see auth/token-cache.ts. */
   authCacheSeconds: number;
+  /** RACKPLANE_PERMISSIONS: when object permissions apply (`auto`, `enforce`, `off`); see permissions/store.ts. */
+  permissions: PermissionMode;
   /** Key for secrets encrypted at rest: RACKPLANE_SECRET_KEY, else a key file generated on first start. */
   secretKey?: string;
   secretKeyFile: string;
@@ -67,6 +70,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       token: env.RACKPLANE_ADMIN_TOKEN || undefined,
     },
     authCacheSeconds: int(env.RACKPLANE_AUTH_CACHE_SECONDS, 5),
+    permissions: permissionMode(env.RACKPLANE_PERMISSIONS),
     rateLimit: { limit: int(env.RACKPLANE_RATE_LIMIT, 3000), windowSeconds: int(env.RACKPLANE_RATE_LIMIT_WINDOW, 60) },
     secretKey: env.RACKPLANE_SECRET_KEY || undefined,
     secretKeyFile: env.RACKPLANE_SECRET_KEY_FILE ?? "./.rackplane/secret.key",
@@ -94,4 +98,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: int(env.RACKPLANE_JOB_MAX_ATTEMPTS, 3),
     },
   };
+}
+
+const PERMISSION_MODES: PermissionMode[] = ["auto", "enforce", "off"];
+function permissionMode(v: string | undefined): PermissionMode {
+  const mode = (v || "auto").toLowerCase() as PermissionMode;
+  if (!PERMISSION_MODES.includes(mode))
+    throw new Error(`RACKPLANE_PERMISSIONS must be one of ${PERMISSION_MODES.join(", ")} (got "${v}").`);
+  return mode;
 }

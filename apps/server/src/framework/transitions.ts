@@ -40,7 +40,7 @@ export function transitionHandlers(b: Binding, svc: ResourceService): Record<str
           );
         }
       };
-      return { status: 200, body: await svc.setColumns(b, id, { [column]: t.to }, ctx, guard) };
+      return { status: 200, body: await svc.setColumns(b, id, { [column]: t.to }, ctx, guard, name) };
     },
   };
 }

@@ -61,7 +61,7 @@ export function optionsBody(path: string, group: RouteEntry[], _ctx: RequestCont
     }
     return {
       ...base,
-      actions: { POST: writableFields(r) },
+      actions: methods.includes("POST") ? { POST: writableFields(r) } : {},
       filters,
       filter_parameters: r.filterParams.map((p) => p.name),
       ordering: r.ordering,
@@ -69,7 +69,7 @@ export function optionsBody(path: string, group: RouteEntry[], _ctx: RequestCont
       tag_filter: "tag" in r.fields || "tags" in r.fields ? "tag" : null,
     };
   }
-  if (path === `${r.path}:id/`) return { ...base, actions: { PUT: writableFields(r) } };
+  if (path === `${r.path}:id/`) return { ...base, actions: methods.includes("PUT") ? { PUT: writableFields(r) } : {} };
   if (r.workflow && path.includes("/transitions/")) {
     return {
       ...base,

@@ -14,6 +14,8 @@ export interface MountOptions {
   exposeQueryCount?: boolean;
   /** Throws (401/403) when the caller may not run the operation `key`. */
   authorize?: (key: string, req: Request) => void;
+  /** Whether this caller may run operation `key` (OPTIONS lists only those); default: all. */
+  permits?: (key: string, req: Request) => boolean;
   /** Fields a client may send but the server ignores (read-only), per route. */
   readOnlyKeys: (key: string) => Set<string>;
 }
@@ -39,14 +41,19 @@ export function mountContract(
   // Static paths first, so `/servers/remove_from_pool/` is not taken for `/servers/:id/`.
   const groups = [...groupByPath(entries)].sort(([a], [b]) => a.split(":").length - b.split(":").length);
   for (const [path, group] of groups) {
-    const methods = [...new Set(group.map((g) => g.route.method))];
-    const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    const allowOf = (entries: RouteEntry[]) => {
+      const methods = [...new Set(entries.map((g) => g.route.method))];
+      return [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    };
+    const allow = allowOf(group);
     router.all(expressPath(path), async (req: Request, res: Response, next: NextFunction) => {
       try {
         if (req.method === "OPTIONS") {
           opts.authorize?.(group[0]!.key, req);
-          res.setHeader("Allow", allow);
-          return send(res, { status: 200, body: optionsBody(path, group, contextOf(req)) });
+          // What this caller may do here: their permissions and token decide.
+          const mine = opts.permits ? group.filter((g) => opts.permits!(g.key, req)) : group;
+          res.setHeader("Allow", allowOf(mine));
+          return send(res, { status: 200, body: optionsBody(path, mine, contextOf(req)) });
         }
         const method = req.method === "HEAD" ? "GET" : req.method;
         const candidates = group.filter((g) => g.route.method === method);

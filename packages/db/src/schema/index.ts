@@ -27,6 +27,7 @@ export * from "./ipam/index";
 export * from "./peering/peering";
 export * from "./pools/pools";
 export * from "./services/index";
+export * from "./users/permissions";
 export * from "./users/tokens";
 export * from "./users/users";
 export * from "./virtual/virtual";
