@@ -4,6 +4,7 @@ import { createRackplane } from "./app";
 import { authCommand, CliError, firstRunAdmin } from "./auth/cli";
 import { type Config, configFromEnv } from "./config";
 import { createLogger } from "./logger";
+import { permissionsCommand } from "./permissions/cli";
 import { seed } from "./seed";
 import { seedProgress } from "./seed-progress";
 import { gracefulShutdown } from "./shutdown";
@@ -109,6 +110,18 @@ async function accounts() {
   }
 }
 
+/** Object permission commands parse their own arguments (permissions/cli.ts). */
+async function permissionCommands() {
+  const config = configFromEnv();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await db.migrate();
+  try {
+    process.exitCode = await permissionsCommand(db.db, process.argv.slice(2));
+  } finally {
+    await db.close();
+  }
+}
+
 const program = new Command("rackplane")
   .description("Rackplane: data-center inventory and bare-metal lifecycle API")
   .version(VERSION)
@@ -151,6 +164,14 @@ for (const name of ["createsuperuser", "auth"]) {
     .allowExcessArguments()
     .action(accounts);
 }
+
+program
+  .command("permissions")
+  .description("grant | revoke | list object permissions (see README, Access control)")
+  .helpOption(false)
+  .allowUnknownOption()
+  .allowExcessArguments()
+  .action(permissionCommands);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof CliError) {
