@@ -249,4 +249,32 @@ describe("object permissions", () => {
     expect(ok.status).toBe(200);
     expect(ok.body.status.value).toBe("free");
   });
+
+  it("pool visibility stays a rule of the data layer; a pool constraint narrows it to pool X", async () => {
+    for (const name of ["pool-x", "pool-y"])
+      id[name] = (await make(s, "/api/pools/pools/", { name, group: id.contractor })).id;
+    for (const [name, pool] of [
+      ["sx", "pool-x"],
+      ["sy", "pool-y"],
+    ] as const)
+      await make(s, "/api/dcim/servers/", { name, status: "in_use", rack: id.rackA, resource_pool: id[pool] });
+    const carl = who.carl!;
+    // No view on pools: servers in a pool follow it out of sight; s1 (no pool) stays.
+    expect(names(await carl.get("/api/dcim/servers/"))).toEqual(["s1"]);
+    await grant({
+      name: "contractor-pool-x",
+      object_types: "pools.pools",
+      actions: "view",
+      constraints: "name=pool-x",
+      groups: [id.contractor],
+    });
+    expect(names(await carl.get("/api/pools/pools/"))).toEqual(["pool-x"]);
+    const servers = await carl.get("/api/dcim/servers/");
+    expect(names(servers)).toEqual(["s1", "sx"]);
+    expect(servers.queries).toBeLessThanOrEqual(2);
+    expect((await carl.get(`/api/pools/pools/${id["pool-x"]}/`)).body.servers_count).toBe(1);
+    expect((await carl.get(`/api/pools/pools/${id["pool-y"]}/`)).status).toBe(404);
+    // The group rule still applies under a wider permission: the NOC sees no contractor pool.
+    expect((await who.nora!.get("/api/pools/pools/")).body.count).toBe(0);
+  });
 });
