@@ -34,6 +34,8 @@ import { mountContract } from "./http/router";
 import { corsPolicy, securityHeaders } from "./http/security";
 import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
+import { authorizePermissions, mayView } from "./permissions/authorize";
+import { attachPermissions, forgetAfterPermissionWrites, PermissionStore } from "./permissions/store";
 import { bindAll } from "./resources";
 import { SecretBox } from "./secrets/box";
 import { setSecretBox } from "./secrets/current";
@@ -121,11 +123,17 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   const tokenCache = new TokenCache(config.authCacheSeconds * 1000);
   app.use(browseRouter(db.db, tokenCache, config.sessionTtl, loginThrottle)); // browser sign-in: form posts, not JSON
   app.use(requireJson);
+  const permissionStore = new PermissionStore(db.db, config.permissions, config.authCacheSeconds * 1000);
   // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
   app.use(
     forgetAfterIdentityWrites(tokenCache),
+    forgetAfterPermissionWrites(
+      permissionStore,
+      Object.values(resources.users).map((r) => r.path),
+    ),
     authenticate(db.db, jwt, loginThrottle, tokenCache),
     rateLimit(db.db, config.rateLimit),
+    attachPermissions(permissionStore),
   );
   app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(jsonBody(config.maxBody));
@@ -134,11 +142,26 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
 
   app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
   const router = express.Router({ strict: true });
+  // Route-level checks: authentication and token scopes, then object permissions (which only narrow).
+  const byToken = authorize({ anonymousRead: config.anonymousRead });
+  const byPermissions = authorizePermissions();
+  const both = (key: string, req: express.Request) => {
+    byToken(key, req);
+    byPermissions(key, req);
+  };
   mountContract(router, flattenRoutes(contract), handlers, {
     validateResponses: config.strict,
     exposeQueryCount: config.strict || config.exposeQueryCount,
     readOnlyKeys: (key) => readOnlyKeysOf(owner.get(key)),
-    authorize: authorize({ anonymousRead: config.anonymousRead }),
+    authorize: both,
+    permits: (key, req) => {
+      try {
+        both(key, req);
+        return mayView(req, key);
+      } catch {
+        return false;
+      }
+    },
     present: presentHtml,
   });
   app.use(router);

@@ -8,6 +8,7 @@ import { type Config, configFromEnv } from "./config";
 import { loadDotEnv } from "./dotenv";
 import { applyServerTimeouts } from "./http/server-timeouts";
 import { createLogger } from "./logger";
+import { permissionsCommand } from "./permissions/cli";
 import { SecretBox } from "./secrets/box";
 import { resealSecrets } from "./secrets/reseal";
 import { seed } from "./seed";
@@ -140,6 +141,18 @@ async function accounts() {
   }
 }
 
+/** Object permission commands parse their own arguments (permissions/cli.ts). */
+async function permissionCommands() {
+  const config = configFromEnv();
+  const db = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  await db.migrate();
+  try {
+    process.exitCode = await permissionsCommand(db.db, process.argv.slice(2));
+  } finally {
+    await db.close();
+  }
+}
+
 const program = new Command("rackplane")
   .description("Rackplane: data-center inventory and bare-metal lifecycle API")
   .version(VERSION)
@@ -192,6 +205,14 @@ for (const name of ["createsuperuser", "auth"]) {
     .allowExcessArguments()
     .action(accounts);
 }
+
+program
+  .command("permissions")
+  .description("grant | revoke | list object permissions (see README, Access control)")
+  .helpOption(false)
+  .allowUnknownOption()
+  .allowExcessArguments()
+  .action(permissionCommands);
 
 program.parseAsync(process.argv).catch(async (err) => {
   const { line, code } = cliFailure(err);

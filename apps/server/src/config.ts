@@ -1,4 +1,5 @@
 import type { LoginThrottleSettings } from "./auth/login-throttle";
+import type { PermissionMode } from "./permissions/store";
 import type { KeySettings } from "./secrets/keys";
 import type { SentrySettings } from "./sentry";
 
@@ -33,6 +34,8 @@ export interface Config {
   loginThrottle: LoginThrottleSettings;
   /** RACKPLANE_AUTH_FILE: Ralph LRS's credentials file (`rackplane auth … --write-to-disk`). */
   authFile: string;
+  /** RACKPLANE_PERMISSIONS: when object permissions apply (`auto`, `enforce`, `off`); see permissions/store.ts. */
+  permissions: PermissionMode;
   /** RACKPLANE_FORWARDINGS: JSON list of event forwardings upserted on start. */
   forwardings?: string;
   forwarder: { pollMs: number; backoffMs: number; batch: number };
@@ -80,6 +83,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       token: env.RACKPLANE_ADMIN_TOKEN || undefined,
     },
     authCacheSeconds: int(env.RACKPLANE_AUTH_CACHE_SECONDS, 5),
+    permissions: permissionMode(env.RACKPLANE_PERMISSIONS),
     rateLimit: { limit: int(env.RACKPLANE_RATE_LIMIT, 3000), windowSeconds: int(env.RACKPLANE_RATE_LIMIT_WINDOW, 60) },
     secretKeys: {
       key: env.RACKPLANE_SECRET_KEY || undefined,
@@ -124,4 +128,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: int(env.RACKPLANE_JOB_MAX_ATTEMPTS, 3),
     },
   };
+}
+
+const PERMISSION_MODES: PermissionMode[] = ["auto", "enforce", "off"];
+function permissionMode(v: string | undefined): PermissionMode {
+  const mode = (v || "auto").toLowerCase() as PermissionMode;
+  if (!PERMISSION_MODES.includes(mode))
+    throw new Error(`RACKPLANE_PERMISSIONS must be one of ${PERMISSION_MODES.join(", ")} (got "${v}").`);
+  return mode;
 }

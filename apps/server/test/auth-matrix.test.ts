@@ -13,7 +13,7 @@ import { make, startServer, type TestServer } from "./harness";
 const PUBLIC = new Set(["system.status", "system.live", "auth.tokenObtain", "auth.tokenRefresh", "auth.apiTokenAuth"]);
 /** Public operations that authenticate the caller themselves (an empty body is a 400/401 for anyone). */
 const SELF_AUTHENTICATING = new Set(["auth.tokenObtain", "auth.tokenRefresh", "auth.apiTokenAuth"]);
-const SUPERUSER_WRITES = new Set(["users.users", "users.groups", "core.eventForwardings"]);
+const SUPERUSER_WRITES = new Set(["users.users", "users.groups", "users.permissions", "core.eventForwardings"]);
 const UNSCOPED = new Set(["auth", "system"]);
 
 type Expect = "allowed" | 401 | 403;

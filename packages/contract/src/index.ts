@@ -24,6 +24,7 @@ import { poolsApp } from "./pools";
 import { services } from "./services";
 import { appIndexRoute, system } from "./system";
 import { groups } from "./users/groups";
+import { permissions } from "./users/permissions";
 import { tokens } from "./users/tokens";
 import { users } from "./users/users";
 import { virtual } from "./virtual";
@@ -87,7 +88,7 @@ export const resources = {
   virtual,
   peering,
   assets,
-  users: { users, groups, tokens },
+  users: { users, groups, tokens, permissions },
 } as const;
 
 type Routes<T> = { [A in keyof T]: { [R in keyof T[A]]: T[A][R] extends { routes: infer X } ? X : never } };

@@ -673,3 +673,15 @@ export type TokenUpdate = UpdateInput<"users", "tokens">;
 export type TokenPatch = PatchInput<"users", "tokens">;
 /** `users.tokens` filters, ordering and paging `list` accepts. */
 export type TokenFilters = ListFilters<"users", "tokens">;
+/** Object permissions: resource types × actions × an optional constraint, granted to groups and users. While no permission exists at all (and RACKPLANE_PERMISSIONS is not `enforce`), every non-superuser may read and write everything outside users/groups (subject to token scopes and pool visibility); once one exists, a non-superuser may do only what a permission of theirs grants. Only superusers create or change permissions; other users see the permissions granted to them. `users.permissions` as read (retrieve, list, create and update responses). */
+export type ObjectPermission = Model<"users", "permissions">;
+/** `users.permissions` in brief form (`brief: true`, and nested in other objects). */
+export type ObjectPermissionBrief = BriefModel<"users", "permissions">;
+/** `users.permissions` as `create` accepts it. */
+export type ObjectPermissionCreate = CreateInput<"users", "permissions">;
+/** `users.permissions` as `update` (PUT) accepts it. */
+export type ObjectPermissionUpdate = UpdateInput<"users", "permissions">;
+/** `users.permissions` as `patch` accepts it. */
+export type ObjectPermissionPatch = PatchInput<"users", "permissions">;
+/** `users.permissions` filters, ordering and paging `list` accepts. */
+export type ObjectPermissionFilters = ListFilters<"users", "permissions">;

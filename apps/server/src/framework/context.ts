@@ -1,3 +1,5 @@
+import type { PermissionSet } from "./permissions";
+
 /** Per-request facts the framework needs beyond the parsed input. */
 export interface RequestContext {
   requestId: string;
@@ -25,4 +27,6 @@ export interface Principal {
   scopes: string[] | null;
   writeEnabled: boolean;
   tokenId?: number;
+  /** Object permissions that apply to this caller (absent: none do; see framework/permissions.ts). */
+  permissions?: PermissionSet;
 }

@@ -4,7 +4,7 @@ import { type Binding, bindingOf, targetKey } from "./binding";
 import type { RequestContext } from "./context";
 import { m2mStorage } from "./m2m";
 import { BoundedMemo } from "./memo";
-import { type Scope, visibleRows } from "./scope";
+import { type Scope, visibleRows, withoutPermissions } from "./scope";
 import { alias, col, ident, inAliasSpace, list, prerendered } from "./sql";
 
 /**
@@ -107,7 +107,9 @@ const andRule = (rule: SQL | undefined) => (rule ? sql` AND ${rule}` : sql``);
 function nestedObject(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
   const target = bindingOf(targetKey(b.resource, fd.target));
   const ta = alias("n");
-  return sql`(SELECT ${briefObject(target, ta, scope)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)}${andRule(visibleRows(target, scope, ta))})`;
+  // A required reference is part of the object: permissions do not blank it (access rules still do).
+  const rows = fd.nullable ? scope : withoutPermissions(scope);
+  return sql`(SELECT ${briefObject(target, ta, scope)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)}${andRule(visibleRows(target, rows, ta))})`;
 }
 
 function nestedArray(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {

@@ -3,6 +3,7 @@ import { type Database, rowsOf } from "@rackplane/db";
 import { type SQL, sql } from "drizzle-orm";
 import { allBindings, type Binding, bindingOf, targetKey } from "./binding";
 import type { RequestContext } from "./context";
+import type { PermissionSet } from "./permissions";
 import { alias, col, list, literal } from "./sql";
 
 /**
@@ -20,20 +21,39 @@ import { alias, col, list, literal } from "./sql";
  * ("relation rp_caller does not exist") instead of leaking: the rule fails closed.
  */
 export interface Scope {
-  /** `""` = unrestricted (superusers, internal calls: jobs, seed); part of the memo key of fragments. */
-  readonly key: "" | "caller";
+  /**
+   * `""` = unrestricted (superusers, internal calls: jobs, seed); `caller`, or
+   * `caller|<fingerprint>` when object permissions apply (framework/permissions.ts).
+   * Part of the memo key of fragments: one key, one rule text.
+   */
+  readonly key: string;
   /** The caller whose groups restrict the rows; `null` = a caller of no groups (anonymous read). */
   readonly userId: number | null;
+  /** The caller's object permissions; absent = none apply (README "Access control"). */
+  readonly permissions?: PermissionSet;
 }
 
 export const UNRESTRICTED: Scope = { key: "", userId: null };
 
+/** The condition of "no row" (no permission), recognised by identity so what it guards can be dropped. */
+export const NO_ROWS: SQL = sql.raw("FALSE");
+
 /** The scope of a request's caller (an absent context is an internal call). */
 export function scopeOf(ctx: RequestContext | undefined): Scope {
   if (!ctx) return UNRESTRICTED;
-  if (ctx.user) return ctx.user.isSuperuser ? UNRESTRICTED : { key: "caller", userId: ctx.user.id };
+  if (ctx.user) {
+    if (ctx.user.isSuperuser) return UNRESTRICTED;
+    const permissions = ctx.user.permissions;
+    return permissions
+      ? { key: `caller|${permissions.fingerprint}`, userId: ctx.user.id, permissions }
+      : { key: "caller", userId: ctx.user.id };
+  }
   return ctx.anonymous ? { key: "caller", userId: null } : UNRESTRICTED;
 }
+
+/** The scope's access rules without its object permissions. */
+export const withoutPermissions = (scope: Scope): Scope =>
+  scope.permissions ? { key: "caller", userId: scope.userId } : scope;
 
 /** The statement, carrying the caller its conditions read (nothing to add when unrestricted). */
 export function scoped(scope: Scope, statement: SQL): SQL {
@@ -73,7 +93,15 @@ export type Access =
 
 /** The condition on rows of `b` (alias `a`) the scope may see; `undefined` = every row. */
 export function visibleRows(b: Binding, scope: Scope, a: string): SQL | undefined {
-  if (!scope.key || !restricts(b)) return undefined;
+  if (!scope.key) return undefined;
+  const granted = scope.permissions?.rows(b, "view", a);
+  if (granted === NO_ROWS || !b.access) return granted;
+  const own = accessRows(b, scope, a);
+  return granted ? sql`(${granted} AND ${own})` : own;
+}
+
+/** The condition of `b`'s own access rule. */
+function accessRows(b: Binding, scope: Scope, a: string): SQL {
   const access = b.access!;
   if ("rule" in access) return access.rule(a);
   if ("follows" in access) {
@@ -88,11 +116,16 @@ export function visibleRows(b: Binding, scope: Scope, a: string): SQL | undefine
   const parts: SQL[] = [];
   for (const other of allBindings()) {
     // Polymorphic rows (jobs, changes, and what follows them) never name each other.
-    if (other === b || !restricts(other) || followsObjects(other)) continue;
+    if (other === b || !restricts(other, scope) || followsObjects(other)) continue;
     const name = types ? Object.keys(types).find((k) => types[k] === other.resource.key) : other.resource.key;
     if (types && !name) continue;
     const ref = col(a, id);
     let seen = visibleRef(other, scope, ref);
+    // A type the caller may not see at all: its records are out, whoever made them.
+    if (seen === NO_ROWS) {
+      parts.push(sql`${col(a, type)} <> ${literal(name!)}`);
+      continue;
+    }
     if (mine && ownerSees === "gone") {
       const ga = alias("g");
       seen = sql`(${seen} OR (${mine} AND NOT EXISTS (SELECT 1 FROM ${sql.raw(`"${other.tableName}"`)} ${sql.raw(`"${ga}"`)} WHERE ${col(ga, "id")} = ${ref})))`;
@@ -108,6 +141,7 @@ export function visibleRef(target: Binding, scope: Scope, ref: SQL): SQL {
   const ta = alias("v");
   const rule = visibleRows(target, scope, ta);
   if (!rule) return sql`TRUE`;
+  if (rule === NO_ROWS) return NO_ROWS;
   return sql`EXISTS (SELECT 1 FROM ${sql.raw(`"${target.tableName}"`)} ${sql.raw(`"${ta}"`)} WHERE ${col(ta, "id")} = ${ref} AND ${rule})`;
 }
 
@@ -121,9 +155,12 @@ function followsObjects(b: Binding): boolean {
   return followsObjects(bindingOf(targetKey(b.resource, fd.target)));
 }
 
-/** Whether any caller can be refused rows of `b` (its own rule, or one it follows). */
-export function restricts(b: Binding): boolean {
-  return b.access !== undefined;
+/**
+ * Whether rows of `b` can be out of view: for any caller (its own rule, or one it
+ * follows), or — given a scope — for this caller's permissions.
+ */
+export function restricts(b: Binding, scope?: Scope): boolean {
+  return b.access !== undefined || (scope?.permissions?.restricts(b.resource.key) ?? false);
 }
 
 /** `cond AND visible` when restricted, else `cond`. */

@@ -30,7 +30,7 @@ function redact(b: Binding, image: SQL, scope: Scope): SQL | undefined {
   for (const [name, fd] of Object.entries(b.resource.fields)) {
     if (fd.kind !== "fk" && fd.kind !== "m2m") continue;
     const target = bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target));
-    if (!restricts(target)) continue;
+    if (!restricts(target, scope)) continue;
     const value = sql`(${image} -> ${literal(name)})`;
     if (fd.kind === "fk") {
       const ref = sql`((${value} ->> 'id')::int)`;
@@ -48,16 +48,16 @@ function redact(b: Binding, image: SQL, scope: Scope): SQL | undefined {
   }
   if (!pairs.length) return undefined;
   const redacted = sql`(${image} || jsonb_build_object(${list(pairs)}))`;
-  if (!displayNamesHidden(b)) return redacted;
+  if (!displayNamesHidden(b, scope)) return redacted;
   // `display` names a related object: rebuild it from the redacted image, as the caller would see it.
   return sql`(SELECT r.x || jsonb_build_object('display', ${displayOf(b, sql`r.x`)}) FROM (SELECT ${redacted} AS x) r)`;
 }
 
 /** Whether `b`'s display template shows a related object the caller may not see. */
-function displayNamesHidden(b: Binding): boolean {
+function displayNamesHidden(b: Binding, scope: Scope): boolean {
   return [...b.resource.display.matchAll(/\{(\w+)\}/g)].some(([, f]) => {
     const fd = b.resource.fields[f!];
-    return fd?.kind === "fk" && restricts(bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target)));
+    return fd?.kind === "fk" && restricts(bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target)), scope);
   });
 }
 
@@ -83,7 +83,7 @@ export function scopedRepr(column: string, pre: string, post: string, typeColumn
     if (!scope.key) return repr;
     const branches: SQL[] = [];
     for (const b of allBindings()) {
-      if (!displayNamesHidden(b)) continue;
+      if (!displayNamesHidden(b, scope)) continue;
       const redacted = redact(b, sql`coalesce(${col(a, post)}, ${col(a, pre)})`, scope)!;
       branches.push(sql`WHEN ${literal(b.resource.key)} THEN (${redacted}) ->> 'display'`);
     }

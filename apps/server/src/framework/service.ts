@@ -9,6 +9,7 @@ import { whereOf } from "./filters";
 import { listPage } from "./list-page";
 import { m2mStorage } from "./m2m";
 import { type PageSettings, windowOf } from "./pagination";
+import { notPermitted, refuseOutside } from "./permissions";
 import { present, selectList } from "./read";
 import { andVisible, type Scope, scoped, scopeOf, UNRESTRICTED, visibleRows } from "./scope";
 import { anyId, col, ident, list, resetAliases } from "./sql";
@@ -132,6 +133,7 @@ export class ResourceService {
       }));
       const ids = await this.insertRows(tx as Database, b, rows);
       for (const [i, id] of ids.entries()) await writeM2M(tx as Database, b, id, prepared[i]!.m2m, scope, true);
+      await refuseOutside(tx as Database, b, ids, scope.permissions, "add");
       const created = await this.afterWrite(tx as Database, b, ids, ctx);
       await recordChanges(
         tx as Database,
@@ -194,7 +196,7 @@ export class ResourceService {
   ) {
     return this.db.transaction(async (tx) => {
       const ids = items.map((i) => i.id);
-      const existing = await this.lockRows(tx as Database, b, ids, ctx);
+      const existing = await this.lockRows(tx as Database, b, ids, ctx, "change");
       const before = await this.fetchRows(tx as Database, b, ids);
       const scope = scopeOf(ctx);
       if (precondition) {
@@ -225,6 +227,7 @@ export class ResourceService {
           .where(sql`id = ${id}`);
         await writeM2M(tx as Database, b, id, p.m2m, scope);
       }
+      await refuseOutside(tx as Database, b, ids, scope.permissions, "change");
       const after = await this.afterWrite(tx as Database, b, ids, ctx);
       await recordChanges(
         tx as Database,
@@ -252,9 +255,11 @@ export class ResourceService {
     guard?: (row: Record<string, unknown>) => void,
     /** Recorded with the change (a workflow transition and its parameters). */
     transition?: Record<string, unknown>,
+    /** The permission action the caller needs on this object (a transition's name); none: seeing it suffices. */
+    action?: string,
   ) {
     return this.db.transaction(async (tx) => {
-      const rows = await this.lockRows(tx as Database, b, [id], ctx);
+      const rows = await this.lockRows(tx as Database, b, [id], ctx, action);
       guard?.(rows.get(id)!);
       const image = async () => present(b.resource, (await this.fetchRows(tx as Database, b, [id]))[0]!, ctx);
       const pre = await image();
@@ -287,18 +292,23 @@ export class ResourceService {
     if (changes.length) await recordChanges(tx, b, ctx, "update", changes);
   }
 
-  /** Reads the stored rows (as columns) and locks them; 404 names the missing ids. */
-  async lockRows(tx: Database, b: Binding, ids: number[], ctx?: RequestContext) {
+  /**
+   * Reads the stored rows (as columns) and locks them; 404 names the missing ids.
+   * `action`: the caller's permissions must grant it on every row (else 403), checked in the same statement.
+   */
+  async lockRows(tx: Database, b: Binding, ids: number[], ctx?: RequestContext, action?: string) {
     const dup = ids.find((id, i) => ids.indexOf(id) !== i);
     if (dup !== undefined) throw badRequest({ non_field_errors: [`Id ${dup} appears more than once.`] });
     const scope = scopeOf(ctx);
     const conds = andVisible(b, scope, A, [sql`${col(A, "id")} ${anyId(ids)}`]);
+    const granted = action ? scope.permissions?.rows(b, action, A) : undefined;
+    const may = granted ? sql`, (${granted}) AS "rp_may"` : sql``;
     const rows = ids.length
       ? rowsOf<Record<string, unknown>>(
           await tx.execute(
             scoped(
               scope,
-              sql`SELECT * FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)} FOR UPDATE OF ${ident(A)}`,
+              sql`SELECT *${may} FROM ${ident(b.tableName)} ${ident(A)} ${where(conds)} FOR UPDATE OF ${ident(A)}`,
             ),
           ),
         )
@@ -306,6 +316,11 @@ export class ResourceService {
     const byId = new Map(rows.map((r) => [Number(r.id), r]));
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length) throw new MissingObjects(b.resource.model, missing);
+    if (granted) {
+      // Visible but outside the grants of `action`: the caller may know it exists, not change it.
+      if (rows.some((r) => r.rp_may !== true)) throw notPermitted(action!, `this ${b.resource.model}`);
+      for (const r of rows) delete r.rp_may;
+    }
     return byId;
   }
 
@@ -351,7 +366,8 @@ export class ResourceService {
     ctx: RequestContext,
     visibleTo: RequestContext | undefined,
   ) {
-    const rows = await this.lockRows(tx, b, ids, visibleTo);
+    // The objects named need the caller's `delete`; what cascades from them does not.
+    const rows = await this.lockRows(tx, b, ids, visibleTo, visibleTo ? "delete" : undefined);
     const before = (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
     const blockers: string[] = [];
     /** Which of `ids` are referenced, and by what (the objects to name; the others are not to blame). */

@@ -77,6 +77,7 @@ export function transitionHandlers(b: Binding, svc: ResourceService): Record<str
         ctx,
         guard,
         note as unknown as Record<string, unknown>,
+        name,
       );
       return { status: 200, body: post };
     },

@@ -233,7 +233,7 @@ async function keepHiddenReference(
   scope: Scope,
 ) {
   const target = bindingOf(targetKey(b.resource, fd.target));
-  if (!restricts(target)) return;
+  if (!restricts(target, scope)) return;
   const column = b.columns.get(name)!;
   const stored = new Map<number, number>(); // item index → stored id it would clear
   out.forEach((p, i) => {

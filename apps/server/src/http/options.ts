@@ -68,7 +68,7 @@ export function optionsBody(
     }
     return {
       ...base,
-      actions: { POST: writableFields(r) },
+      actions: methods.includes("POST") ? { POST: writableFields(r) } : {},
       filters,
       filter_parameters: r.filterParams.map((p) => p.name),
       ordering: r.ordering,
@@ -76,7 +76,7 @@ export function optionsBody(
       tag_filter: "tag" in r.fields || "tags" in r.fields ? "tag" : null,
     };
   }
-  if (path === `${r.path}:id/`) return { ...base, actions: { PUT: writableFields(r) } };
+  if (path === `${r.path}:id/`) return { ...base, actions: methods.includes("PUT") ? { PUT: writableFields(r) } : {} };
   if (r.workflow && path.endsWith("/transitions/:transition/")) {
     const t = r.workflow.transitions[params.transition ?? ""];
     if (t) return { ...base, ...transitionMeta(params.transition!, t) };

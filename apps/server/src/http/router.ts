@@ -15,6 +15,8 @@ export interface MountOptions {
   exposeQueryCount?: boolean;
   /** Throws (401/403) when the caller may not run the operation `key`. */
   authorize?: (key: string, req: Request) => void;
+  /** Whether this caller may run operation `key` (OPTIONS lists only those); default: all. */
+  permits?: (key: string, req: Request) => boolean;
   /** Fields a client may send but the server ignores (read-only), per route. */
   readOnlyKeys: (key: string) => Set<string>;
   /** Turns a result into what this request asked for (the browsable API's HTML page). */
@@ -42,8 +44,11 @@ export function mountContract(
   // Static paths first, so `/servers/remove_from_pool/` is not taken for `/servers/:id/`.
   const groups = [...groupByPath(entries)].sort(([a], [b]) => a.split(":").length - b.split(":").length);
   for (const [path, group] of groups) {
-    const methods = [...new Set(group.map((g) => g.route.method))];
-    const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    const allowOf = (entries: RouteEntry[]) => {
+      const methods = [...new Set(entries.map((g) => g.route.method))];
+      return [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
+    };
+    const allow = allowOf(group);
     router.all(expressPath(path), async (req: Request, res: Response, next: NextFunction) => {
       res.vary("Accept"); // JSON or the browsable API's HTML, errors included
       // On every response of the path, errors included (Alpacon shows it on a 400), not only 405/OPTIONS.
@@ -51,7 +56,10 @@ export function mountContract(
       try {
         if (req.method === "OPTIONS") {
           opts.authorize?.(group[0]!.key, req);
-          return send(res, { status: 200, body: optionsBody(path, group, contextOf(req), req.params) });
+          // What this caller may do here: their permissions and token decide.
+          const mine = opts.permits ? group.filter((g) => opts.permits!(g.key, req)) : group;
+          res.setHeader("Allow", allowOf(mine));
+          return send(res, { status: 200, body: optionsBody(path, mine, contextOf(req), req.params) });
         }
         const method = req.method === "HEAD" ? "GET" : req.method;
         const candidates = group.filter((g) => g.route.method === method);

@@ -18,6 +18,7 @@ import { firmwareBinding } from "./firmware/firmware";
 import { bindIpam } from "./ipam";
 import { jobAccess, objectChangeAccess, pooledAccess, serverPartAccess, tokenAccess } from "./pools/access";
 import { poolBinding } from "./pools/pools";
+import { permissionBinding } from "./users/permissions";
 import { tokenBinding } from "./users/tokens";
 import { groupBinding, userBinding } from "./users/users";
 
@@ -41,6 +42,7 @@ export function bindAll() {
   bind(resources.users.users, schema.users, userBinding);
   bind(resources.users.groups, schema.groups, groupBinding);
   bind(resources.users.tokens, schema.tokens, { ...tokenBinding, access: tokenAccess });
+  bind(resources.users.permissions, schema.objectPermissions, permissionBinding);
   // Bare-metal lifecycle: server inventory parts, discovery, firmware and OS images.
   // Servers and switches in pools follow their pool's group (./pools/access.ts), and so do their parts.
   const part = { access: serverPartAccess };

@@ -29,6 +29,7 @@ export * from "./peering/peering";
 export * from "./pools/pools";
 export * from "./services/index";
 export * from "./users/login-failures";
+export * from "./users/permissions";
 export * from "./users/tokens";
 export * from "./users/users";
 export * from "./virtual/virtual";

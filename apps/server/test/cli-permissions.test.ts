@@ -1,0 +1,117 @@
+import { execFile } from "node:child_process";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backend } from "./harness";
+import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
+
+const run = promisify(execFile);
+const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
+
+let storage: Storage;
+let cleanup: () => Promise<void> | void;
+let server: ServerProcess | undefined;
+const env = () => ({
+  ...process.env,
+  DATABASE_URL: "databaseUrl" in storage ? storage.databaseUrl : "",
+  RACKPLANE_DATA_DIR: "dataDir" in storage ? storage.dataDir : "",
+  RACKPLANE_BCRYPT_ROUNDS: "4",
+  RACKPLANE_ADMIN_PASSWORD: "",
+});
+/** The real `rackplane` binary; resolves with exit code and output. */
+const rackplane = async (...args: string[]) => {
+  try {
+    const r = await run(process.execPath, [bin, ...args], { env: env(), timeout: 60_000 });
+    return { code: 0, out: r.stdout + r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, out: e.stdout + e.stderr };
+  }
+};
+
+beforeAll(async () => {
+  if (backend === "postgresql") {
+    const pg = await scratchPostgres();
+    storage = { databaseUrl: pg.url };
+    cleanup = () => pg.drop();
+  } else {
+    const d = scratchDataDir();
+    storage = { dataDir: d.dir };
+    cleanup = d.remove;
+  }
+});
+afterAll(async () => {
+  await server?.stop();
+  await cleanup?.();
+});
+
+describe("rackplane CLI: object permissions", () => {
+  it("grants, lists and revokes permissions the server applies; refuses what the API would", {
+    timeout: 180_000,
+  }, async () => {
+    expect((await rackplane("auth", "create-user", "ops", "--password", "ops-pass-1")).code).toBe(0);
+    const key = (await rackplane("auth", "create-token", "ops")).out.trim();
+    expect(key).toMatch(/^[0-9a-f]{40}$/);
+    const bad = await rackplane("permissions", "grant", "bad", "--types", "dcim.nothing", "--actions", "view");
+    expect(bad.code).toBe(2);
+    expect(bad.out).toMatch(/--types: .*dcim\.nothing/);
+    const badConstraint = await rackplane(
+      "permissions",
+      "grant",
+      "bad",
+      "--types",
+      "dcim.regions",
+      "--actions",
+      "view",
+      "--constraints",
+      "colour=red",
+    );
+    expect(badConstraint.code).toBe(2);
+    expect(badConstraint.out).toMatch(/--constraints: .*colour/);
+    expect(
+      (
+        await rackplane(
+          "permissions",
+          "grant",
+          "x",
+          "--types",
+          "dcim.regions",
+          "--actions",
+          "view",
+          "--group",
+          "ghosts",
+        )
+      ).code,
+    ).toBe(2);
+    const ok = await rackplane(
+      "permissions",
+      "grant",
+      "ops-regions",
+      "--types",
+      "dcim.regions",
+      "--actions",
+      "view",
+      "--user",
+      "ops",
+    );
+    expect(ok.code, ok.out).toBe(0);
+    expect((await rackplane("permissions", "list")).out).toContain("ops-regions  view on dcim.regions  → users ops");
+
+    server = await spawnServer(storage, { RACKPLANE_ADMIN_TOKEN: "" });
+    const headers = { authorization: `Token ${key}`, accept: "application/json", "content-type": "application/json" };
+    expect((await fetch(`${server.baseUrl}/api/dcim/regions/`, { headers })).status).toBe(200);
+    const write = await fetch(`${server.baseUrl}/api/dcim/regions/`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "x", slug: "x" }),
+    });
+    expect(write.status).toBe(403);
+    await server.stop();
+    server = undefined;
+
+    // PGlite is one process's database: permission commands run while the server is stopped.
+    expect((await rackplane("permissions", "revoke", "ops-regions")).code).toBe(0);
+    expect((await rackplane("permissions", "revoke", "ops-regions")).code).toBe(1);
+    expect((await rackplane("permissions", "list")).out).toContain("no permissions");
+  });
+});
