@@ -21,7 +21,7 @@ export interface TextColumn {
 /**
  * Every stored text column a request can match by pattern: the `?search=` fields and
  * the fields with text lookups (`__icontains`, `__startswith`, `__iexact`, …), read
- * from the contract's declarations. Each needs a pg_trgm GIN index (migration 0015),
+ * from the contract's declarations. Each needs a pg_trgm GIN index (migrations 0014, 0018),
  * or the filter scans the table; a test holds the database's indexes to this list.
  * Network fields are searched through their text form (an expression), views have
  * no indexes of their own and write-only fields (ciphertext) are never matched, so
