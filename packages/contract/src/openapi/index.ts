@@ -34,7 +34,16 @@ create is documented at \`<list URL>#bulk\`: the fragment is never sent).
 Reads return the full model; \`?brief=1\` and \`?fields=\`/\`?exclude=\` return fewer properties.
 Every response carries \`X-Request-ID\` and \`API-Version\`, JSON is compressed (gzip, br)
 when \`Accept-Encoding\` allows; a method a path does not accept is a 405 with \`Allow\`.
-\`OPTIONS\` on any path describes it (methods, writable fields, filters, ordering).`;
+\`OPTIONS\` on any path describes it (methods, writable fields, filters, ordering).
+
+Access: a non-superuser sees what their groups' pools, their object permissions and the
+access rules allow (see the README, Access control). An object the caller may not see does
+not exist for them: a 404 like a missing id, absent from lists and \`*_count\` fields,
+never matched by filters or search. A visible object's reference to it reads as \`null\`
+(left out of nested lists), and a PUT or PATCH that sends that \`null\` back keeps the
+stored reference (a row that cannot exist without the hidden object is hidden with it);
+naming it in a write, by id or by attributes, is the same 400 as for an object that does
+not exist.`;
 
 /** The OpenAPI 3.1 document of the whole contract. Deterministic: same contract, same bytes. */
 export function openapiDocument(
