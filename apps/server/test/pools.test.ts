@@ -60,7 +60,19 @@ describe("resource pools", () => {
     const sub = await s.post(`/api/pools/pools/${parent.id}/create_sub_pool/`, { name: "child", description: "GPU" });
     expect(sub.status).toBe(201);
     expect(sub.body).toMatchObject({ name: "child", description: "GPU", parent: { id: parent.id } });
-    expect((await s.get(`/api/pools/pools/${parent.id}/`)).body.sub_pools_count).toBe(1);
+    const detail = (await s.get(`/api/pools/pools/${parent.id}/`)).body;
+    expect(detail.sub_pools_count).toBe(1);
+    // MOJO's `sub_pools`: the children nested in the pool, and filterable like a relation.
+    expect(detail.sub_pools).toEqual([expect.objectContaining({ id: sub.body.id, name: "child" })]);
+    expect(detail.sub_pools[0].url).toMatch(new RegExp(`/api/pools/pools/${sub.body.id}/$`));
+    expect(
+      (await s.get(`/api/pools/pools/?sub_pools=${sub.body.id}`)).body.results.map((p: { id: number }) => p.id),
+    ).toEqual([parent.id]);
+    expect((await s.get(`/api/pools/pools/${sub.body.id}/`)).body.sub_pools).toEqual([]);
+    // Read-only: a write that sends it changes nothing (children move by their own `parent`).
+    const patched = await s.patch(`/api/pools/pools/${parent.id}/`, { sub_pools: [] });
+    expect(patched.status).toBe(200);
+    expect(patched.body.sub_pools.map((p: { id: number }) => p.id)).toEqual([sub.body.id]);
     expect((await s.get(`/api/pools/pools/?parent=${parent.id}`)).body.count).toBe(1);
     const dup = await s.post(`/api/pools/pools/${parent.id}/create_sub_pool/`, { name: "child" });
     expect(dup.status).toBe(409);

@@ -29,6 +29,12 @@ export const pools = defineResource({
         "The group whose members see and change the pool and its servers. Superusers see every pool; " +
         "a pool without a group is theirs alone. Non-superusers must name one of their own groups.",
     }),
+    sub_pools: f.m2m("self", {
+      readOnly: true,
+      description:
+        "The pools whose `parent` this is (MOJO's `sub_pools`), as the caller may see them. The pool's servers " +
+        "and switches are the lists `/api/dcim/servers/?resource_pool=<id>` and `/api/dcim/switches/?resource_pool=<id>`.",
+    }),
     sub_pools_count: f.count("pools.pools", "parent"),
     servers_count: f.count("dcim.servers", "resource_pool"),
     switches_count: f.count("dcim.switches", "resource_pool"),

@@ -84,6 +84,8 @@ async function assignMembers(
  */
 export const poolBinding: BindingOptions = {
   access: poolAccess,
+  // `sub_pools` reads the pools table itself as its "join table": children by `parent_id`.
+  joinTables: { sub_pools: { table: "pools", ownerColumn: "parent_id", targetColumn: "id" } },
   validate: groupAllowed,
   actions: (svc, b) => ({
     assignServers: async ({ params, body, ctx, req }) => {
