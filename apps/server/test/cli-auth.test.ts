@@ -55,6 +55,12 @@ describe("rackplane CLI: accounts and tokens", () => {
     const rootKey = /API token \(shown once\): ([0-9a-f]{40})/.exec(su.out)?.[1];
     expect(rootKey).toBeDefined();
     expect((await rackplane("auth", "create-user", "ops", "--password", "ops-pass-1")).code).toBe(0);
+    // The API's password validators apply here too: one line, exit 2, no user created.
+    const weak = await rackplane("auth", "create-user", "weak", "--password", "12345678");
+    expect(weak.code).toBe(2);
+    expect(weak.out.trim().split("\n")).toHaveLength(1);
+    expect(weak.out).toMatch(/--password: .*(numeric|common)/);
+    expect((await rackplane("auth", "create-token", "weak")).code).toBe(2); // no such user
     const ro = await rackplane(
       "auth",
       "create-token",

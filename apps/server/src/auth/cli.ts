@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { type Database, rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { createToken, ensureSuperuser, userCount } from "./bootstrap";
+import { passwordProblems } from "./password-validators";
 import { hashPassword, setBcryptRounds } from "./secrets";
 
 /**
@@ -42,6 +43,7 @@ export async function authCommand(db: Database, argv: string[], bcryptRounds: nu
   switch (action) {
     case "createsuperuser": {
       const username = o.username ?? positionals[0] ?? "admin";
+      refuseWeakPassword(password, { username, email: o.email ?? "" });
       const id = await ensureSuperuser(db, { username, password });
       const key = await createToken(db, id, { description: "createsuperuser" });
       console.log(`superuser "${username}" ready${password ? " (password set)" : ""}; API token (shown once): ${key}`);
@@ -50,6 +52,7 @@ export async function authCommand(db: Database, argv: string[], bcryptRounds: nu
     case "create-user": {
       const username = o.username ?? positionals[0];
       if (!username) throw new CliError("usage: rackplane auth create-user <username> [--password …] [--superuser]");
+      refuseWeakPassword(password, { username, email: o.email ?? "" });
       const hash = password ? await hashPassword(password) : null;
       await db.execute(
         sql`INSERT INTO users (username, email, is_superuser, password) VALUES (${username}, ${o.email ?? ""}, ${o.superuser ?? false}, ${hash})`,
@@ -115,4 +118,10 @@ export async function firstRunAdmin(db: Database): Promise<string | undefined> {
   if ((await userCount(db)) > 0) return undefined;
   const id = await ensureSuperuser(db, { username: "admin" });
   return createToken(db, id, { description: "created on first start" });
+}
+
+/** The CLI takes the passwords the API takes: the same validators, every message on one line. */
+function refuseWeakPassword(password: string | undefined, user: Record<string, unknown>) {
+  const problems = password ? passwordProblems(password, user) : [];
+  if (problems.length) throw new CliError(`--password: ${problems.join(" ")}`);
 }
