@@ -25,8 +25,14 @@ export function gracefulShutdown(server: Server, rp: Rackplane, log: Logger, tim
     await closed;
     clearInterval(idle);
     clearTimeout(cut);
+    // A statement that never ends (PGlite has no statement timeout) must not keep the process alive.
+    const stuck = setTimeout(() => {
+      log.error({ timeoutMs }, "shutdown: the database or the queue did not close in time");
+      process.exit(1);
+    }, timeoutMs);
     try {
       await rp.close();
+      clearTimeout(stuck);
     } catch (err) {
       log.error({ err }, "shutdown: closing the database or the queue failed");
       process.exit(1);

@@ -5,6 +5,7 @@ import { bindingOf } from "../framework/binding";
 import { badRequest } from "../framework/errors";
 import type { ResourceService } from "../framework/service";
 import type { Handler } from "../http/handler";
+import { jobsOf } from "../jobs/accepted";
 import { takeKeys } from "../resources/users/tokens";
 import { secretBox } from "../secrets/current";
 import type { LoginThrottle } from "./login-throttle";
@@ -31,9 +32,11 @@ const personalKey = (userId: number, prefix: string) =>
 export function apiTokenAuthHandler(svc: ResourceService, throttle: LoginThrottle): Handler {
   return async ({ body, ctx, req }) => {
     const { username, password } = body as { username: string; password: string };
+    // Credentials first, outside the transaction: the sign-in throttle counts on its own
+    // connection, and PGlite's single connection would wait for the transaction forever.
+    const user = await checkCredentials(jobsOf(req).db, throttle, username, password, req.ip);
+    if (!user) throw badRequest({ non_field_errors: ["Unable to log in with provided credentials."] });
     return svc.transaction(async (tx) => {
-      const user = await checkCredentials(tx, throttle, username, password, req.ip);
-      if (!user) throw badRequest({ non_field_errors: ["Unable to log in with provided credentials."] });
       const mine = rowsOf<{ prefix: string; key_hash: string }>(
         await tx.execute(sql`SELECT prefix, key_hash FROM tokens
           WHERE user_id = ${user.id} AND description = ${PERSONAL_TOKEN}
