@@ -24,6 +24,11 @@ export function registerShared(reg: SchemaRegistry): void {
     return OBJECT_REFERENCE;
   });
   reg.name(FieldErrors, "FieldErrors");
+  // One item's errors in a bulk 404/409 (`Error.items`): the same open object, not the recursive union.
+  reg.builder("FieldErrors", () => ({
+    ...VALIDATION_ERROR,
+    description: "One item's errors, shaped like `ValidationError` (`{}` for an item that was fine).",
+  }));
   reg.name(IdOnly, "BulkDeleteItem");
   reg.name(NestedBase, "NestedObject");
   reg.name(TransitionBody, "TransitionRequest");
