@@ -34,6 +34,7 @@ describe("maintained counts", () => {
     const statusTables = await rows<{ relname: string }>(sql`
       SELECT c.relname FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
       WHERE c.relkind = 'r' AND ns.nspname = 'public'
+        AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'id') -- resources, not bookkeeping (idempotency keys)
         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'status')
         AND (SELECT count(*) FROM pg_trigger tg WHERE tg.tgrelid = c.oid AND tg.tgname LIKE '%\\_status\\_vcount\\_%') < 4`);
     expect(statusTables.map((m) => m.relname)).toEqual([]);

@@ -32,4 +32,5 @@ CREATE INDEX "object_permission_groups_group_idx" ON "object_permission_groups" 
 CREATE INDEX "object_permission_users_user_idx" ON "object_permission_users" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "object_permissions_created_idx" ON "object_permissions" USING btree ("created");--> statement-breakpoint
 CREATE INDEX "object_permissions_created_by_request_idx" ON "object_permissions" USING btree ("created_by_request");--> statement-breakpoint
-CREATE INDEX "object_permissions_updated_by_request_idx" ON "object_permissions" USING btree ("updated_by_request");
+CREATE INDEX "object_permissions_updated_by_request_idx" ON "object_permissions" USING btree ("updated_by_request");--> statement-breakpoint
+SELECT rackplane_track_count('object_permissions');

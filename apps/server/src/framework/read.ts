@@ -138,22 +138,32 @@ export const urlOf = (r: AnyResource, ctx: RequestContext, id: unknown) => `${ct
 /** `display` template compiled once: literal text and field names, alternating. */
 function compileDisplay(template: string): (row: Record<string, unknown>, out: Record<string, unknown>) => string {
   const parts = template.split(/\{(\w+)\}/g); // odd indexes are field names
+  const blank = (t: string) => t !== "" && t.trim() === "";
   return (row, out) => {
     let s = parts[0]!;
     for (let i = 1; i < parts.length; i += 2) {
       const f = parts[i]!;
       const v = f in out ? out[f] : row[f];
+      let text = "";
       if (v !== null && v !== undefined) {
         if (typeof v === "object" && "value" in v)
-          s += String(v.value); // a choice
+          text = String(v.value); // a choice
         else if (typeof v === "object" && "display" in v)
-          s += String(v.display); // a related object
-        else s += String(v);
+          text = String(v.display); // a related object
+        else text = String(v);
       }
-      s += parts[i + 1]!;
+      const after = parts[i + 1]!;
+      // An empty field takes its blank separator with it ("IX 192.0.2.1", not "IX 192.0.2.1 "
+      // without an IPv6 address); the values themselves are shown exactly as stored.
+      if (text === "") {
+        const last = i + 2 >= parts.length;
+        if (last && blank(parts[i - 1]!) && s.endsWith(parts[i - 1]!)) s = s.slice(0, -parts[i - 1]!.length);
+        s += blank(after) ? "" : after;
+        continue;
+      }
+      s += text + after;
     }
-    // An empty field leaves its separator behind ("IX 192.0.2.1 " without an IPv6 address).
-    return s.replace(/\s{2,}/g, " ").trim();
+    return s;
   };
 }
 
