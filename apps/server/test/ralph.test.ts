@@ -131,6 +131,10 @@ describe("transitions", () => {
     // PUT echoing the current status is no transition; a bulk PATCH names the item.
     const put = await s.put(`/api/dcim/servers/${srv.id}/`, { name: "tr-patch", status: "reserved" });
     expect(put.status, JSON.stringify(put.body)).toBe(200);
+    // PUT omitting status keeps it: the create default is not a state to return to.
+    const bare = await s.put(`/api/dcim/servers/${srv.id}/`, { name: "tr-patch" });
+    expect(bare.status, JSON.stringify(bare.body)).toBe(200);
+    expect(bare.body.status.value).toBe("reserved");
     const other = await make(s, "/api/dcim/servers/", { name: "tr-patch-2" });
     const bulk = await s.patch("/api/dcim/servers/", [
       { id: srv.id, name: "tr-patch" },

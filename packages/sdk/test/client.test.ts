@@ -58,7 +58,8 @@ describe("resources over HTTP", () => {
     expect(patched.position).toBe(5);
     expect(patched.name).toBe("web-01");
     const replaced = await rp.dcim.servers.update(created.id, { name: "web-01b" });
-    expect(replaced.position).toBeNull(); // PUT: omitted optional fields return to defaults
+    expect(replaced.position).toBeNull(); // PUT: omitted optional fields return to defaults…
+    expect(replaced.status.value).toBe("in_use"); // …but not the workflow state
     await expect(rp.dcim.servers.delete(created.id)).resolves.toBeUndefined();
     await expect(rp.dcim.servers.retrieve(created.id)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -133,10 +134,18 @@ describe("resources over HTTP", () => {
       { name: "bulk-2", rack: rack.id },
     ]);
     expect(made.requestId).toBeTypeOf("string");
-    const patched = await rp.dcim.servers.bulkPatch(made.map((m) => ({ id: m.id, status: "free" })));
-    expect(patched.map((p) => p.status.value)).toEqual(["free", "free"]);
+    // new → reserved is the `reserve` transition, so a plain PATCH may make it.
+    const patched = await rp.dcim.servers.bulkPatch(made.map((m) => ({ id: m.id, status: "reserved", position: 7 })));
+    expect(patched.map((p) => [p.status.value, p.position])).toEqual([
+      ["reserved", 7],
+      ["reserved", 7],
+    ]);
+    // PUT: omitted optional fields return to defaults, except the workflow state.
     const put = await rp.dcim.servers.bulkUpdate(made.map((m, i) => ({ id: m.id, name: `bulk-${i}-x` })));
-    expect(put.map((p) => p.status.value)).toEqual(["new", "new"]);
+    expect(put.map((p) => [p.status.value, p.position])).toEqual([
+      ["reserved", null],
+      ["reserved", null],
+    ]);
 
     const err = await failure(
       rp.dcim.servers.bulkPatch([

@@ -19,7 +19,7 @@ export interface PreparedWrite {
  * objects) become ids, checked to exist — among the rows `scope` may see — in one
  * query per relation field; an object the caller may not see is "does not exist",
  * like a missing one. Omitted optional fields get their defaults when `fillDefaults`
- * (create, PUT). On update (`existingOf`), a stored reference to an object the caller
+ * (create, PUT) — except, on PUT, the workflow field, which keeps its state. On update (`existingOf`), a stored reference to an object the caller
  * may not see — shown to them as `null` — stays as it is when the write sends `null`
  * or omits it. Field errors go into `errors[i]`.
  */
@@ -43,8 +43,12 @@ export async function prepareWrites(
     }
     const column = b.columns.get(name);
     if (column === undefined) continue; // computed (`stored: false`): the binding's own handlers take it
+    // A workflow field is state, not data: a PUT that omits it leaves the object where
+    // the workflow put it instead of "returning" it to the create default (which the
+    // workflow guard would then refuse as a transition nobody asked for).
+    const fill = fillDefaults && !(existingOf && b.resource.workflow?.field === name);
     items.forEach((item, i) => {
-      const v = name in item ? item[name] : fillDefaults ? defaultOf(fd) : undefined;
+      const v = name in item ? item[name] : fill ? defaultOf(fd) : undefined;
       if (v !== undefined) out[i]!.columns[column] = v;
     });
   }
