@@ -1,14 +1,14 @@
 import { openDatabase } from "@rackplane/db";
 import { Command, InvalidArgumentError, Option } from "commander";
 import { createRackplane } from "./app";
-import { authCommand, CliError, firstRunAdmin } from "./auth/cli";
+import { AUTH_SUBCOMMANDS, authCommand, CliError, firstRunAdmin } from "./auth/cli";
 import { ACCOUNT_USAGE, credentialsFileCommand } from "./auth/credentials-file-cli";
 import { cliFailure } from "./cli-errors";
 import { type Config, configFromEnv } from "./config";
 import { loadDotEnv } from "./dotenv";
 import { applyServerTimeouts } from "./http/server-timeouts";
 import { createLogger } from "./logger";
-import { permissionsCommand } from "./permissions/cli";
+import { PERMISSION_SUBCOMMANDS, permissionsCommand } from "./permissions/cli";
 import { SecretBox } from "./secrets/box";
 import { resealSecrets } from "./secrets/reseal";
 import { seed } from "./seed";
@@ -197,7 +197,7 @@ for (const name of ["createsuperuser", "auth"]) {
     .command(name)
     .description(
       name === "auth"
-        ? "create-user | create-token | list-tokens | revoke-token (see README)"
+        ? `${AUTH_SUBCOMMANDS.join(" | ")} (see README)`
         : "create or update a superuser and print a new API token",
     )
     .helpOption(false)
@@ -208,17 +208,24 @@ for (const name of ["createsuperuser", "auth"]) {
 
 program
   .command("permissions")
-  .description("grant | revoke | list object permissions (see README, Access control)")
+  .description(`${PERMISSION_SUBCOMMANDS.join(" | ")} object permissions (see README, Access control)`)
   .helpOption(false)
   .allowUnknownOption()
   .allowExcessArguments()
   .action(permissionCommands);
+
+/** Every command and subcommand name: what a failure report may say about the command line. */
+const commandWords = new Set([
+  ...program.commands.map((c) => c.name()),
+  ...AUTH_SUBCOMMANDS,
+  ...PERMISSION_SUBCOMMANDS,
+]);
 
 program.parseAsync(process.argv).catch(async (err) => {
   const { line, code } = cliFailure(err);
   console.error(`rackplane: ${line}`);
   if (process.env.RACKPLANE_DEBUG === "1") console.error(err);
   // Unexpected failures (not the caller's mistakes) are reported like the server's 5xx.
-  if (code === 1) await reportCliFailure(configFromEnv().sentry, err, process.argv.slice(2));
+  if (code === 1) await reportCliFailure(configFromEnv().sentry, err, process.argv.slice(2), commandWords);
   process.exit(code);
 });

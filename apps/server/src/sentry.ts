@@ -30,7 +30,13 @@ export function traceRate(
  * A CLI failure that is not the caller's mistake (exit 1) goes to Sentry too, tagged
  * with the command, under the CLI's own trace rate; a no-op without SENTRY_DSN.
  */
-export async function reportCliFailure(settings: SentrySettings, err: unknown, argv: string[]) {
+export async function reportCliFailure(
+  settings: SentrySettings,
+  err: unknown,
+  argv: string[],
+  /** The CLI's command and subcommand names: only these words of `argv` are reported. */
+  commandWords: ReadonlySet<string>,
+) {
   if (!settings.dsn) return;
   const Sentry = await import("@sentry/node");
   Sentry.init({
@@ -38,9 +44,10 @@ export async function reportCliFailure(settings: SentrySettings, err: unknown, a
     environment: settings.environment,
     tracesSampleRate: settings.cliTracesSampleRate ?? 0,
   });
-  // The command and its flags' names, never their values (passwords are flags).
+  // The command's own words, never anything the caller typed: a flag's value
+  // (`--password …`) or an argument (a username) is not a known command word.
   const command = argv
-    .filter((a) => !a.startsWith("-"))
+    .filter((a) => commandWords.has(a))
     .slice(0, 2)
     .join(" ");
   Sentry.captureException(err, { tags: { component: "cli", command } });

@@ -1,5 +1,8 @@
+import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { resolve } from "node:path";
+import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ServerProcess, scratchPostgres, spawnServer } from "./server-process";
@@ -98,5 +101,46 @@ describe("Sentry error reporting", () => {
     expect(event.tags).toMatchObject({ request_id: requestId, method: "GET", status: String(res.status) });
     expect(event.exception.values.length).toBeGreaterThan(0);
     expect(JSON.stringify(event)).not.toContain(s.token);
+  });
+
+  it("the CLI reports its own unexpected failure (exit 1) by command name only; a caller's mistake (exit 2) is not sent", {
+    timeout: 120_000,
+  }, async () => {
+    const ingest = await receiver();
+    cleanups.push(() => new Promise((r) => ingest.server.close(r)));
+    const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
+    const cli = async (args: string[]) => {
+      try {
+        await promisify(execFile)(process.execPath, [bin, ...args], {
+          timeout: 90_000,
+          env: {
+            ...process.env,
+            // Nothing listens on port 1: every statement fails, an unexpected failure.
+            DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none",
+            SENTRY_DSN: `http://0123456789abcdef@127.0.0.1:${ingest.port}/42`,
+            SENTRY_ENVIRONMENT: "test",
+          },
+        });
+        return 0;
+      } catch (err) {
+        return (err as { code: number }).code;
+      }
+    };
+    const events = () =>
+      ingest.envelopes.flatMap((e) => e.items).filter((it) => it.header.type === "event").map((it) => it.payload);
+
+    // A flag's value (the password, the username) must never pass for a command word.
+    expect(await cli(["createsuperuser", "--password", "Sup3r-secret-pw", "--username", "sentry-bob"])).toBe(1);
+    // `Sentry.close` flushes before the CLI exits: the event is already here.
+    expect(events()).toHaveLength(1);
+    const [event] = events();
+    expect(event.environment).toBe("test");
+    expect(event.tags).toMatchObject({ component: "cli", command: "createsuperuser" });
+    expect(event.exception.values.length).toBeGreaterThan(0);
+    expect(JSON.stringify(event)).not.toContain("Sup3r-secret-pw");
+    expect(JSON.stringify(event)).not.toContain("sentry-bob");
+
+    expect(await cli(["serve", "--port", "70000"])).toBe(2);
+    expect(events()).toHaveLength(1);
   });
 });

@@ -15,6 +15,9 @@ import { hashPassword, setBcryptRounds } from "./secrets";
  *   rackplane auth revoke-token <prefix>
  * Passwords may come from RACKPLANE_ADMIN_PASSWORD instead of the command line.
  */
+/** The `auth` subcommands (also the words a CLI failure report may repeat). */
+export const AUTH_SUBCOMMANDS = ["create-user", "create-token", "list-tokens", "revoke-token"] as const;
+
 export async function authCommand(db: Database, argv: string[], bcryptRounds: number): Promise<number> {
   setBcryptRounds(bcryptRounds);
   const [command, sub] = argv;

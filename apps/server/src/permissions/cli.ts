@@ -10,6 +10,9 @@ const USAGE = `permissions commands:
   rackplane permissions revoke <name>
   rackplane permissions list`;
 
+/** The `permissions` subcommands. */
+export const PERMISSION_SUBCOMMANDS = ["grant", "revoke", "list"] as const;
+
 /**
  * Object permissions from the command line, on the database directly (like the
  * account commands): the same validation as the API (`users/permissions`), so a
