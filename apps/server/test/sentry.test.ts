@@ -127,7 +127,10 @@ describe("Sentry error reporting", () => {
       }
     };
     const events = () =>
-      ingest.envelopes.flatMap((e) => e.items).filter((it) => it.header.type === "event").map((it) => it.payload);
+      ingest.envelopes
+        .flatMap((e) => e.items)
+        .filter((it) => it.header.type === "event")
+        .map((it) => it.payload);
 
     // A flag's value (the password, the username) must never pass for a command word.
     expect(await cli(["createsuperuser", "--password", "Sup3r-secret-pw", "--username", "sentry-bob"])).toBe(1);
