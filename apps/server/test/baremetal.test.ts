@@ -2,8 +2,9 @@ import { rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imageServer, runJob, silentPeer, waitJob } from "./baremetal-support";
-import { type Bmc, DEFAULT_BMC_USER, freePort, startBmc, startBmcs, stopBmcs } from "./bmc";
+import { type Bmc, DEFAULT_BMC_USER, startBmc, startBmcs, stopBmcs } from "./bmc";
 import { make, startServer, type TestServer } from "./harness";
+import { freePort } from "./net";
 
 // The bare-metal lifecycle against real sushy-emulator BMCs on loopback.
 describe("discovery, registration and server actions over Redfish", () => {

@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { track } from "./children";
+import { freePort } from "./net";
 
 /**
  * Real BMCs for tests and the dev script: each one is an OpenStack `sushy-emulator`
@@ -36,18 +36,6 @@ export const DEFAULT_BMC_USER: BmcUser = { username: "admin", password: "rackpla
 
 const repoRoot = resolve(import.meta.dirname, "../../..");
 export const sushyVenv = process.env.SUSHY_VENV ?? join(repoRoot, ".venv/sushy");
-
-/** A free TCP port on loopback (bound then released). */
-export async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** htpasswd lines hashed by the same `bcrypt` library the emulator verifies with. */
 function htpasswd(users: BmcUser[]): string {

@@ -1,8 +1,7 @@
-import { mkdirSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD } from "./browse-support";
+import { artifactsDir, launchChromium } from "./chromium";
 import { make, startServer, type TestServer } from "./harness";
 
 /**
@@ -12,28 +11,17 @@ import { make, startServer, type TestServer } from "./harness";
  * field error, then a valid one, delete. Screenshots go to artifacts/browse/
  * (gitignored) for a human to look at.
  */
-const ARTIFACTS = fileURLToPath(new URL("../../../artifacts/browse/", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const ARTIFACTS = artifactsDir("browse/");
 
 describe("browsable API in Chromium", () => {
   let s: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     s = await startServer({ RACKPLANE_ADMIN_PASSWORD: PASSWORD });
     await make(s, "/api/dcim/servers/", { name: "web-01", status: "in_use" });
     await make(s, "/api/dcim/servers/", { name: "web-02" });
     await make(s, "/api/dcim/servers/", { name: "web-03" });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

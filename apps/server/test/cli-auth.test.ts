@@ -1,44 +1,18 @@
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backend } from "./harness";
-import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
-
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
+import { cliEnv, runCli } from "./cli-runner";
+import { type ServerProcess, type Storage, scratchStorage, spawnServer } from "./server-process";
 
 let storage: Storage;
 let cleanup: () => Promise<void> | void;
 let server: ServerProcess | undefined;
-const env = () => ({
-  ...process.env,
-  DATABASE_URL: "databaseUrl" in storage ? storage.databaseUrl : "",
-  RACKPLANE_DATA_DIR: "dataDir" in storage ? storage.dataDir : "",
-  RACKPLANE_BCRYPT_ROUNDS: "4",
-  RACKPLANE_ADMIN_PASSWORD: "",
-});
-/** The real `rackplane` binary; resolves with exit code and output. */
+/** The real `rackplane` binary on this test's database; resolves with exit code and output. */
 const rackplane = async (...args: string[]) => {
-  try {
-    const r = await run(process.execPath, [bin, ...args], { env: env(), timeout: 150_000 });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
+  const r = await runCli(args, cliEnv(storage), { timeout: 150_000 });
+  return { code: r.code, out: r.stdout + r.stderr };
 };
 
 beforeAll(async () => {
-  if (backend === "postgresql") {
-    const pg = await scratchPostgres();
-    storage = { databaseUrl: pg.url };
-    cleanup = () => pg.drop();
-  } else {
-    const d = scratchDataDir();
-    storage = { dataDir: d.dir };
-    cleanup = d.remove;
-  }
+  ({ storage, remove: cleanup } = await scratchStorage());
 });
 afterAll(async () => {
   await server?.stop();
@@ -113,11 +87,8 @@ describe("rackplane CLI: accounts and tokens", () => {
   });
 
   it("the first start of an empty database creates admin and prints its token", { timeout: 300_000 }, async () => {
-    const fresh = backend === "postgresql" ? await scratchPostgres() : undefined;
-    const dir = fresh ? undefined : scratchDataDir();
-    const s = await spawnServer(fresh ? { databaseUrl: fresh.url } : { dataDir: dir!.dir }, {
-      RACKPLANE_ADMIN_TOKEN: "",
-    });
+    const fresh = await scratchStorage();
+    const s = await spawnServer(fresh.storage, { RACKPLANE_ADMIN_TOKEN: "" });
     try {
       const key = /API token \(shown once\): ([0-9a-f]{40})/.exec(s.output())?.[1];
       expect(key, s.output()).toBeDefined();
@@ -127,8 +98,7 @@ describe("rackplane CLI: accounts and tokens", () => {
       expect((await fetch(`${s.baseUrl}/api/dcim/regions/`)).status).toBe(401);
     } finally {
       await s.stop();
-      await fresh?.drop();
-      dir?.remove();
+      await fresh.remove();
     }
   });
 });

@@ -1,11 +1,12 @@
 import { execFile, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { promisify } from "node:util";
 import { openapiDocument } from "@rackplane/contract/openapi";
 import { afterAll, describe, expect, it } from "vitest";
 import { track } from "./children";
+import { rackplaneBin, runCli } from "./cli-runner";
+import { freePort } from "./net";
 import { scratchDataDir } from "./server-process";
 
 /**
@@ -14,8 +15,7 @@ import { scratchDataDir } from "./server-process";
  * DATABASE_URL set, `--backend pglite` must still pick PGlite.
  */
 
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
+const bin = rackplaneBin;
 const committed = resolve(import.meta.dirname, "../../../openapi/rackplane.yaml");
 const dirs: { remove(): void }[] = [];
 afterAll(() => {
@@ -27,26 +27,7 @@ const dataDir = () => {
   return d.dir;
 };
 const env = { ...process.env, RACKPLANE_BCRYPT_ROUNDS: "4", RACKPLANE_LOG_LEVEL: "warn" };
-const rackplane = async (args: string[], extraEnv: Record<string, string> = {}) => {
-  try {
-    const r = await run(process.execPath, [bin, ...args], {
-      env: { ...env, ...extraEnv },
-      timeout: 150_000,
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
+const rackplane = (args: string[], extraEnv: Record<string, string> = {}) => runCli(args, { ...env, ...extraEnv });
 
 describe("rackplane CLI: openapi, serve, seed", () => {
   it("openapi prints the committed document as YAML, and as JSON with --json", { timeout: 300_000 }, async () => {
@@ -126,7 +107,7 @@ describe("rackplane CLI: openapi, serve, seed", () => {
     },
     async () => {
       const cmd = `${process.execPath} ${bin} seed --backend pglite --data-dir ${dataDir()}`;
-      const r = await run("script", ["-qec", cmd, "/dev/null"], { env, timeout: 150_000 });
+      const r = await promisify(execFile)("script", ["-qec", cmd, "/dev/null"], { env, timeout: 150_000 });
       expect(r.stdout).toMatch(/seed \[[█░]+\] (\d+)\/\1 /);
       expect(r.stdout).not.toMatch(/seed: 1\/\d+ /);
     },

@@ -1,44 +1,18 @@
-import { execFile } from "node:child_process";
-import { resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backend } from "./harness";
-import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
-
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
+import { cliEnv, runCli } from "./cli-runner";
+import { type ServerProcess, type Storage, scratchStorage, spawnServer } from "./server-process";
 
 let storage: Storage;
 let cleanup: () => Promise<void> | void;
 let server: ServerProcess | undefined;
-const env = () => ({
-  ...process.env,
-  DATABASE_URL: "databaseUrl" in storage ? storage.databaseUrl : "",
-  RACKPLANE_DATA_DIR: "dataDir" in storage ? storage.dataDir : "",
-  RACKPLANE_BCRYPT_ROUNDS: "4",
-  RACKPLANE_ADMIN_PASSWORD: "",
-});
-/** The real `rackplane` binary; resolves with exit code and output. */
+/** The real `rackplane` binary on this test's database; resolves with exit code and output. */
 const rackplane = async (...args: string[]) => {
-  try {
-    const r = await run(process.execPath, [bin, ...args], { env: env(), timeout: 60_000 });
-    return { code: 0, out: r.stdout + r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, out: e.stdout + e.stderr };
-  }
+  const r = await runCli(args, cliEnv(storage));
+  return { code: r.code, out: r.stdout + r.stderr };
 };
 
 beforeAll(async () => {
-  if (backend === "postgresql") {
-    const pg = await scratchPostgres();
-    storage = { databaseUrl: pg.url };
-    cleanup = () => pg.drop();
-  } else {
-    const d = scratchDataDir();
-    storage = { dataDir: d.dir };
-    cleanup = d.remove;
-  }
+  ({ storage, remove: cleanup } = await scratchStorage());
 });
 afterAll(async () => {
   await server?.stop();
@@ -47,7 +21,8 @@ afterAll(async () => {
 
 describe("rackplane CLI: object permissions", () => {
   it("grants, lists and revokes permissions the server applies; refuses what the API would", {
-    timeout: 180_000,
+    // A dozen CLI runs and a server start, each seconds on a quiet machine, many on a busy one.
+    timeout: 600_000,
   }, async () => {
     expect((await rackplane("auth", "create-user", "ops", "--password", "ops-pass-1")).code).toBe(0);
     const key = (await rackplane("auth", "create-token", "ops")).out.trim();

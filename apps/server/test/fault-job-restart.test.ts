@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Bmc, DEFAULT_BMC_USER, startBmc } from "./bmc";
 import { backend } from "./harness";
-import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
+import { type ServerProcess, type Storage, scratchStorage, spawnServer } from "./server-process";
 
 /**
  * `kill -9` of the server process while a job runs, then a restart on the same
@@ -50,14 +50,9 @@ async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutM
 }
 
 async function storage(): Promise<Storage> {
-  if (backend === "postgresql") {
-    const pg = await scratchPostgres();
-    cleanups.push(pg.drop);
-    return { databaseUrl: pg.url };
-  }
-  const data = scratchDataDir();
-  cleanups.push(data.remove);
-  return { dataDir: data.dir };
+  const { storage, remove } = await scratchStorage();
+  cleanups.push(remove);
+  return storage;
 }
 
 // Heartbeats of 10 s (pg-boss's minimum), checked every second: a dead worker's job is

@@ -1,8 +1,8 @@
 import { Agent, request } from "node:http";
 import type { Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backend, startServer } from "./harness";
-import { type ServerProcess, type Storage, scratchDataDir, scratchPostgres, spawnServer } from "./server-process";
+import { startServer } from "./harness";
+import { type ServerProcess, scratchStorage, spawnServer } from "./server-process";
 
 /**
  * Kept-alive connections outlive clients' and load balancers' idle timeouts (issue 16 §6):
@@ -14,16 +14,8 @@ let server: ServerProcess;
 let cleanup: () => Promise<void> | void;
 
 beforeAll(async () => {
-  let storage: Storage;
-  if (backend === "postgresql") {
-    const pg = await scratchPostgres();
-    storage = { databaseUrl: pg.url };
-    cleanup = () => pg.drop();
-  } else {
-    const d = scratchDataDir();
-    storage = { dataDir: d.dir };
-    cleanup = d.remove;
-  }
+  const { storage, remove } = await scratchStorage();
+  cleanup = remove;
   server = await spawnServer(storage);
 }, 180_000);
 afterAll(async () => {

@@ -1,16 +1,15 @@
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { join } from "node:path";
 import bcrypt from "bcryptjs";
 import { afterAll, describe, expect, it } from "vitest";
 import { traceRate } from "../src/sentry";
+import { rackplaneBin, runCli } from "./cli-runner";
+import { freePort } from "./net";
 import { scratchDataDir } from "./server-process";
 
 // Ralph LRS's documented CLI and settings (shared/seeds/001), on the real binary.
-const run = promisify(execFile);
-const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
+const bin = rackplaneBin;
 const dirs: { remove(): void }[] = [];
 afterAll(() => {
   for (const d of dirs) d.remove();
@@ -21,22 +20,8 @@ const scratch = () => {
   return d.dir;
 };
 const env = { ...process.env, RACKPLANE_BCRYPT_ROUNDS: "4", RACKPLANE_LOG_LEVEL: "warn", SENTRY_DSN: "" };
-const rackplane = async (args: string[], extraEnv: Record<string, string> = {}, cwd?: string) => {
-  try {
-    const r = await run(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv }, cwd, timeout: 120_000 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-};
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const srv = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
+const rackplane = (args: string[], extraEnv: Record<string, string> = {}, cwd?: string) =>
+  runCli(args, { ...env, ...extraEnv }, { cwd, timeout: 120_000 });
 /** A mistake answered the way the issue asks: exit 2, one line on stderr, no stack, SQL or hash. */
 const oneLineMistake = (r: { code: number; stderr: string }) => {
   expect(r.code, r.stderr).toBe(2);

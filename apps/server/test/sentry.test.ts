@@ -1,10 +1,8 @@
-import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { resolve } from "node:path";
-import { promisify } from "node:util";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
+import { runCli } from "./cli-runner";
 import { type ServerProcess, scratchPostgres, spawnServer } from "./server-process";
 
 /**
@@ -108,24 +106,16 @@ describe("Sentry error reporting", () => {
   }, async () => {
     const ingest = await receiver();
     cleanups.push(() => new Promise((r) => ingest.server.close(r)));
-    const bin = resolve(import.meta.dirname, "../bin/rackplane.mjs");
-    const cli = async (args: string[]) => {
-      try {
-        await promisify(execFile)(process.execPath, [bin, ...args], {
-          timeout: 90_000,
-          env: {
-            ...process.env,
-            // Nothing listens on port 1: every statement fails, an unexpected failure.
-            DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none",
-            SENTRY_DSN: `http://0123456789abcdef@127.0.0.1:${ingest.port}/42`,
-            SENTRY_ENVIRONMENT: "test",
-          },
-        });
-        return 0;
-      } catch (err) {
-        return (err as { code: number }).code;
-      }
-    };
+    const cli = async (args: string[]) =>
+      (
+        await runCli(args, {
+          ...process.env,
+          // Nothing listens on port 1: every statement fails, an unexpected failure.
+          DATABASE_URL: "postgres://nobody:x@127.0.0.1:1/none",
+          SENTRY_DSN: `http://0123456789abcdef@127.0.0.1:${ingest.port}/42`,
+          SENTRY_ENVIRONMENT: "test",
+        })
+      ).code;
     const events = () =>
       ingest.envelopes
         .flatMap((e) => e.items)

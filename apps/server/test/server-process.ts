@@ -134,6 +134,19 @@ export async function scratchPostgres(): Promise<{ url: string; sql: postgres.Sq
   };
 }
 
+/**
+ * Scratch storage of the backend under test: a fresh PostgreSQL database or a PGlite
+ * data directory; `remove` drops or deletes it.
+ */
+export async function scratchStorage(): Promise<{ storage: Storage; remove(): Promise<void> | void }> {
+  if (process.env.RACKPLANE_TEST_BACKEND === "postgresql") {
+    const pg = await scratchPostgres();
+    return { storage: { databaseUrl: pg.url }, remove: () => pg.drop() };
+  }
+  const d = scratchDataDir();
+  return { storage: { dataDir: d.dir }, remove: d.remove };
+}
+
 /** A temporary PGlite data directory; `remove` deletes it. */
 export function scratchDataDir(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), "rp-pglite-"));
