@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Columns every resource table has. Spread into each table so `id`, timestamps,
@@ -28,4 +28,3 @@ export function standardIndexes(table: string, t: { created: never } | any) {
   ];
 }
 
-export { integer };
