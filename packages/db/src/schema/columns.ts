@@ -27,4 +27,3 @@ export function standardIndexes(table: string, t: { created: never } | any) {
     index(`${table}_updated_by_request_idx`).on(t.updated_by_request),
   ];
 }
-
