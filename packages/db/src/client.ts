@@ -1,10 +1,8 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import type { Logger } from "drizzle-orm/logger";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -12,24 +10,13 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { openPglite } from "./pglite-template";
+import { countingLogger } from "./query-counter";
+import { rowsOf } from "./rows-of";
 
 export type Database = PgDatabase<PgQueryResultHKT>;
 export type Backend = "pglite" | "postgresql";
 
 export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../drizzle");
-
-/**
- * Counts SQL statements per unit of work (an HTTP request, a test): the server
- * runs each request inside `queryCounter.run({ count: 0 }, ...)` and tests assert
- * that lists and details stay within their budget.
- */
-export const queryCounter = new AsyncLocalStorage<{ count: number }>();
-const countingLogger: Logger = {
-  logQuery() {
-    const c = queryCounter.getStore();
-    if (c) c.count++;
-  },
-};
 
 export interface DatabaseHandle {
   db: Database;
@@ -145,10 +132,4 @@ function handle(
       return { migration: journal.entries[applied - 1]?.tag ?? null, applied };
     },
   };
-}
-
-/** postgres.js returns an array of rows, PGlite `{ rows }`; callers see rows. */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

@@ -1,3 +1,5 @@
 export * from "./client";
+export { queryCounter } from "./query-counter";
+export { rowsOf } from "./rows-of";
 export * as schema from "./schema/index";
 export { BASE_OBJECTS_VIEW_SQL, baseObjectsView } from "./views/base-objects";

@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDatabase, rowsOf } from "../src/client";
+import { openDatabase } from "../src/client";
 import { openPglite, templatePath } from "../src/pglite-template";
+import { rowsOf } from "../src/rows-of";
 
 const root = mkdtempSync(join(tmpdir(), "rp-template-"));
 process.env.RACKPLANE_PGLITE_TEMPLATE_DIR = join(root, "templates");

@@ -59,7 +59,14 @@ export const serverStorages = defineResource({
     controllers: f.json({ readOnly: true, schema: list }),
     drives: f.json({ readOnly: true, schema: list }),
     volumes: f.json({ readOnly: true, schema: list }),
-    capacity_bytes: f.number({ readOnly: true, nullable: true }),
+    // Bytes reach beyond 32 bits (a bigint column): a whole number, filtered in its own range.
+    capacity_bytes: f.int({
+      readOnly: true,
+      nullable: true,
+      min: 0,
+      max: Number.MAX_SAFE_INTEGER,
+      description: "Bytes.",
+    }),
   },
   brief: ["name"],
   ordering: ["server", "name"],

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
  * Columns every resource table has. Spread into each table so `id`, timestamps,
@@ -27,5 +27,3 @@ export function standardIndexes(table: string, t: { created: never } | any) {
     index(`${table}_updated_by_request_idx`).on(t.updated_by_request),
   ];
 }
-
-export { integer };

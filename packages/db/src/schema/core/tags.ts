@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, varchar } from "drizzle-orm/pg-core";
+import { pgTable, varchar } from "drizzle-orm/pg-core";
 import { standardColumns, standardIndexes } from "../columns";
 
 export const tags = pgTable(
@@ -11,20 +11,4 @@ export const tags = pgTable(
     description: varchar("description", { length: 200 }).notNull().default(""),
   },
   (t) => [...standardIndexes("tags", t)],
-);
-
-/** Tags on any object: (tag, object type `app.resource`, object id). */
-export const taggedItems = pgTable(
-  "tagged_items",
-  {
-    tag_id: integer("tag_id")
-      .notNull()
-      .references(() => tags.id, { onDelete: "cascade" }),
-    object_type: text("object_type").notNull(),
-    object_id: integer("object_id").notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.object_type, t.object_id, t.tag_id] }),
-    index("tagged_items_tag_idx").on(t.tag_id, t.object_type),
-  ],
 );

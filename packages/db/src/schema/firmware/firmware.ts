@@ -1,6 +1,5 @@
-import { bigint, index, integer, pgTable, primaryKey, varchar } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
-import { assetModels } from "../dcim/asset-models";
 import { manufacturers } from "../dcim/manufacturers";
 
 export const firmware = pgTable(
@@ -17,21 +16,4 @@ export const firmware = pgTable(
     size: bigint("size", { mode: "number" }),
   },
   (t) => [...standardIndexes("firmware", t), index("firmware_name_idx").on(t.name, t.version)],
-);
-
-/** Which asset models a firmware image applies to. */
-export const firmwareAssetModels = pgTable(
-  "firmware_asset_models",
-  {
-    firmware_id: integer("firmware_id")
-      .notNull()
-      .references(() => firmware.id, { onDelete: "cascade" }),
-    asset_model_id: integer("asset_model_id")
-      .notNull()
-      .references(() => assetModels.id, { onDelete: "cascade" }),
-  },
-  (t) => [
-    primaryKey({ columns: [t.firmware_id, t.asset_model_id] }),
-    index("firmware_asset_models_model_idx").on(t.asset_model_id),
-  ],
 );

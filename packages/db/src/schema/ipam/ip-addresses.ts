@@ -1,6 +1,6 @@
 import { index, inet, integer, pgTable, unique, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
-import { serverEthernetInterfaces } from "../dcim/server-inventory";
+import { serverEthernetInterfaces } from "../dcim/server-ethernet-interfaces";
 import { networkEnvironments } from "./network-environments";
 import { networks } from "./networks";
 

@@ -1,6 +1,6 @@
 import { type AnyPgColumn, index, integer, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
-import { groups } from "../users/users";
+import { groups } from "../users/groups";
 
 export const pools = pgTable(
   "pools",

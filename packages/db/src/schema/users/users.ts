@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, timestamp, varchar } from "drizzle-orm/pg-core";
+import { boolean, pgTable, timestamp, varchar } from "drizzle-orm/pg-core";
 import { standardColumns, standardIndexes } from "../columns";
 
 export const users = pgTable(
@@ -18,27 +18,4 @@ export const users = pgTable(
     scopes: varchar("scopes", { length: 500 }).notNull().default(""),
   },
   (t) => [...standardIndexes("users", t)],
-);
-
-export const groups = pgTable(
-  "groups",
-  {
-    ...standardColumns,
-    name: varchar("name", { length: 150 }).notNull().unique(),
-  },
-  (t) => [...standardIndexes("groups", t)],
-);
-
-/** Membership: read and written from both sides (`users.groups`, `groups.members`). */
-export const userGroups = pgTable(
-  "user_groups",
-  {
-    user_id: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    group_id: integer("group_id")
-      .notNull()
-      .references(() => groups.id, { onDelete: "cascade" }),
-  },
-  (t) => [primaryKey({ columns: [t.user_id, t.group_id] }), index("user_groups_group_idx").on(t.group_id)],
 );

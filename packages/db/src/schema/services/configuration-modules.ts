@@ -18,20 +18,3 @@ export const configurationModules = pgTable(
     index("configuration_modules_parent_idx").on(t.parent_id),
   ],
 );
-
-export const configurationClasses = pgTable(
-  "configuration_classes",
-  {
-    ...standardColumns,
-    ...commentsColumn,
-    name: varchar("name", { length: 100 }).notNull(),
-    module_id: integer("module_id")
-      .notNull()
-      .references(() => configurationModules.id),
-    description: varchar("description", { length: 200 }).notNull().default(""),
-  },
-  (t) => [
-    ...standardIndexes("configuration_classes", t),
-    unique("configuration_classes_module_name_key").on(t.module_id, t.name),
-  ],
-);

@@ -1,3 +1,0 @@
-export * from "./ip-addresses";
-export * from "./network-environments";
-export * from "./networks";
