@@ -16,7 +16,7 @@ export default defineConfig({
         include: ["test/**/*.test.ts"],
         // The browser tests (docs UIs, browsable API) and the CLI-ops test (flags, PGlite): once is enough.
         // PostgreSQL-only fault tests (a private cluster to restart; two processes on one
-        // database; a database dropped under the server for Sentry's 5xx — PGlite lives
+        // database, and three behind PgBouncer; a database dropped under the server for Sentry's 5xx — PGlite lives
         // inside the server process and cannot be dropped from outside; a statement timeout,
         // which PGlite's WebAssembly build cannot fire).
         exclude:
@@ -24,6 +24,7 @@ export default defineConfig({
             ? [
                 "test/fault-pg-restart.test.ts",
                 "test/fault-replicas.test.ts",
+                "test/fault-pgbouncer.test.ts",
                 "test/fault-idempotency.test.ts",
                 "test/sentry.test.ts",
                 "test/hostile-load.test.ts",

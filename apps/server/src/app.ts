@@ -36,6 +36,7 @@ import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
 import { authorizePermissions, mayView } from "./permissions/authorize";
 import { attachPermissions, forgetAfterPermissionWrites, PermissionStore } from "./permissions/store";
+import { warnOfPoolerSettings } from "./pooler-settings";
 import { bindAll } from "./resources";
 import { SecretBox } from "./secrets/box";
 import { setSecretBox } from "./secrets/current";
@@ -63,8 +64,10 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
       url: config.databaseUrl,
       dataDir: config.dataDir,
       statementTimeoutMs: config.statementTimeoutMs,
+      pooler: config.dbPooler,
     }));
   await db.migrate();
+  if (config.dbPooler) await warnOfPoolerSettings(db.db, config.statementTimeoutMs, log);
   if (!bound) {
     bindAll();
     bound = true;

@@ -9,6 +9,8 @@ export interface Config {
   port: number;
   /** PostgreSQL URL; absent → embedded PGlite in `dataDir`. */
   databaseUrl?: string;
+  /** RACKPLANE_DB_POOLER=transaction: DATABASE_URL is a transaction-pooling PgBouncer. */
+  dbPooler?: "transaction";
   dataDir: string;
   defaultPageSize: number;
   maxPageSize: number;
@@ -65,6 +67,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? "127.0.0.1",
     port: int(env.PORT, 8000),
     databaseUrl: env.DATABASE_URL || undefined,
+    dbPooler: pooler(env.RACKPLANE_DB_POOLER),
     dataDir: env.RACKPLANE_DATA_DIR ?? "./.rackplane/data",
     defaultPageSize: int(env.RACKPLANE_PAGE_SIZE, 50),
     maxPageSize: int(env.RACKPLANE_MAX_PAGE_SIZE, 1000),
@@ -136,4 +139,12 @@ function permissionMode(v: string | undefined): PermissionMode {
   if (!PERMISSION_MODES.includes(mode))
     throw new Error(`RACKPLANE_PERMISSIONS must be one of ${PERMISSION_MODES.join(", ")} (got "${v}").`);
   return mode;
+}
+
+function pooler(v: string | undefined): "transaction" | undefined {
+  if (!v) return undefined;
+  if (v === "transaction") return v;
+  throw new Error(
+    `RACKPLANE_DB_POOLER: "${v}" is not a pooling mode Rackplane knows; use "transaction" or leave it unset.`,
+  );
 }

@@ -44,6 +44,22 @@ export interface DatabaseOptions {
    * PostgreSQL's `statement_timeout` never fires there: it is not applied.
    */
   statementTimeoutMs?: number;
+  /**
+   * `transaction`: `url` is a transaction-pooling PgBouncer (or alike). A server
+   * connection then serves a different client at every transaction, so nothing may
+   * outlive one: no named prepared statements (the protocol's unnamed ones are fine), and
+   * no startup parameters — PgBouncer refuses `jit` and `statement_timeout` there, so
+   * set them on the role instead (`ALTER ROLE … SET jit = off`; see `sessionSettings`).
+   */
+  pooler?: "transaction";
+}
+
+/** The session settings every PostgreSQL connection should have, as SQL values. */
+export function sessionSettings(statementTimeoutMs: number): Record<string, string> {
+  // JIT pays off for long analytic scans, not for an API's short statements: the
+  // generated statements (a select list of correlated subqueries, a scope's rules)
+  // look costly to the planner, and compiling them took minutes on PostgreSQL 15.
+  return { jit: "off", ...(statementTimeoutMs > 0 ? { statement_timeout: String(statementTimeoutMs) } : {}) };
 }
 
 /** The one client factory: embedded PGlite by default, PostgreSQL when a URL is given. */
@@ -51,19 +67,19 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
   if (opts.url) {
     const url = opts.url;
     const timeout = opts.statementTimeoutMs ?? 0;
+    const pooled = opts.pooler === "transaction";
     const client = postgres(url, {
       max: opts.poolSize ?? 10,
       onnotice: () => {},
       connect_timeout: 10,
-      // JIT pays off for long analytic scans, not for an API's short statements: the
-      // generated statements (a select list of correlated subqueries, a scope's rules)
-      // look costly to the planner, and compiling them took minutes on PostgreSQL 15.
-      connection: { jit: "off", ...(timeout > 0 ? { statement_timeout: timeout } : {}) },
+      ...(pooled ? { prepare: false } : { connection: sessionSettings(timeout) }),
     });
-    const db = drizzlePostgres(preparing(client), { logger: countingLogger }) as unknown as Database;
+    const db = drizzlePostgres(pooled ? client : preparing(client), {
+      logger: countingLogger,
+    }) as unknown as Database;
     const migrate = async () => {
       if (timeout <= 0) return migratePostgres(db as never, { migrationsFolder });
-      const own = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      const own = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10, prepare: !pooled });
       try {
         await migratePostgres(drizzlePostgres(own) as never, { migrationsFolder });
       } finally {
