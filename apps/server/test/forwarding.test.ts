@@ -24,7 +24,7 @@ async function receiver(failFirst: number) {
   return { url, got, close: () => new Promise((r) => server.close(r)) };
 }
 
-async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
+async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await f();
@@ -70,10 +70,11 @@ describe("event forwarding", () => {
       actions: "create,update",
     });
     expect(fw).not.toHaveProperty("basic_password");
-    const started = Date.now();
     const region = await s.post("/api/dcim/regions/", { name: "Forwarded", slug: "forwarded" });
     expect(region.status).toBe(201);
-    expect(Date.now() - started).toBeLessThan(1000); // the change never waits for delivery
+    // The change never waits for delivery: that takes three attempts 100 + 200 ms of backoff
+    // apart, and the answer is already here (no wall-clock bound: the machine may be busy).
+    expect(flaky.got.length).toBeLessThan(3);
     await s.post("/api/dcim/data-centers/", { name: "Not forwarded", slug: "nf", region: region.body.id });
 
     const [d] = await until("delivery", async () => {
