@@ -2,8 +2,8 @@ import type { AnyField, RelationFieldDef } from "@rackplane/contract";
 import { getTableColumns } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { allBindings } from "../src/framework/binding";
-import { bindAll } from "../src/resources";
+import { Registry } from "../src/framework/registry";
+import { bindings as tree } from "../src/resources";
 
 /**
  * Every stored field is declared twice — in the contract (what the API validates and
@@ -29,8 +29,8 @@ const SQL_TYPES: Partial<Record<AnyField["kind"], RegExp>> = {
 };
 
 describe("contract and tables agree", () => {
-  bindAll();
-  const bindings = allBindings().filter((b) => "create" in b.resource.routes); // views follow their tables
+  const registry = new Registry(tree);
+  const bindings = registry.all().filter((b) => "create" in b.resource.routes); // views follow their tables
   const cases = bindings.flatMap((b) =>
     [...b.columns].map(([field, column]) => ({ b, field, column, fd: b.resource.fields[field]! })),
   );
@@ -63,7 +63,7 @@ describe("contract and tables agree", () => {
     for (const b of bindings) {
       for (const [field, fd] of Object.entries(b.resource.fields)) {
         if (fd.kind !== "fk" || fd.nullable) continue;
-        const target = allBindings().find((t) => t.resource.key === targetKeyOf(b.resource.key, fd));
+        const target = registry.all().find((t) => t.resource.key === targetKeyOf(b.resource.key, fd));
         if (!target?.access) continue;
         const follows = b.access && "follows" in b.access ? b.access.follows : undefined;
         if (follows !== field) problems.push(`${b.resource.key}.${field} → ${target.resource.key}`);

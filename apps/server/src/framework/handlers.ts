@@ -18,7 +18,7 @@ const withEtag = (body: unknown) => ({ status: 200, body, headers: { ETag: etagO
  * own handlers next to these.
  */
 export function resourceHandlers(b: Binding, svc: ResourceService): Record<string, Handler> {
-  return {
+  const standard: Record<string, Handler> = {
     list: async ({ query, ctx }) => ({ status: 200, body: await svc.list(b, query, ctx) }),
     retrieve: async ({ params, query, ctx, req }) => {
       const full = await svc.retrieve(b, params.id as number, ctx, query.brief === true);
@@ -82,6 +82,7 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
       return { status: 204 };
     },
     ...(b.resource.workflow ? transitionHandlers(b, svc) : {}),
-    ...(b.actions?.(svc, b) ?? {}),
   };
+  // The binding's actions, and its overrides of standard routes (which may wrap `standard`).
+  return { ...standard, ...b.handlers?.(svc, standard) };
 }
