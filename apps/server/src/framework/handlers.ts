@@ -84,5 +84,10 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
     ...(b.resource.workflow ? transitionHandlers(b, svc) : {}),
   };
   // The binding's actions, and its overrides of standard routes (which may wrap `standard`).
-  return { ...standard, ...b.handlers?.(svc, standard) };
+  const own = b.handlers?.(svc, standard) ?? {};
+  // The types require a handler for every declared action; one for a route the contract
+  // does not declare would never be served, so it stops the start instead.
+  const undeclared = Object.keys(own).filter((name) => !(name in b.resource.routes));
+  if (undeclared.length) throw new Error(`${b.resource.key}: handlers of undeclared routes ${undeclared.join(", ")}`);
+  return { ...standard, ...own };
 }

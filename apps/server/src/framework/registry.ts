@@ -1,4 +1,4 @@
-import { resourceList } from "@rackplane/contract";
+import { resourceList, resources } from "@rackplane/contract";
 import type { Binding } from "./binding";
 
 /**
@@ -9,10 +9,15 @@ export class Registry {
   readonly #byKey = new Map<string, Binding>();
 
   constructor(tree: Record<string, Record<string, Binding>>) {
+    // `satisfies BindingTree` checks this at compile time; a tree built otherwise is checked here.
+    const contractTree: Record<string, Record<string, { key: string }>> = resources;
     for (const [app, named] of Object.entries(tree))
       for (const [name, b] of Object.entries(named)) {
-        if (b.resource.app !== app || this.#byKey.has(b.resource.key))
-          throw new Error(`bindings.${app}.${name} binds ${b.resource.key}`);
+        const expected = contractTree[app]?.[name]?.key;
+        if (expected !== b.resource.key)
+          throw new Error(
+            `bindings.${app}.${name} binds ${b.resource.key}, not ${expected ?? "a resource of the contract"}`,
+          );
         this.#byKey.set(b.resource.key, b);
       }
     const unbound = resourceList.filter((r) => !this.#byKey.has(r.key)).map((r) => r.key);
