@@ -18,9 +18,9 @@ import type { Config } from "./config";
 import { docsRouter } from "./docs";
 import { forwardingsFromEnv } from "./forwarding/from-env";
 import { Forwarder } from "./forwarding/worker";
-import { bindingOf } from "./framework/binding";
 import { ApiError } from "./framework/errors";
 import { resourceHandlers } from "./framework/handlers";
+import { installRegistry, Registry } from "./framework/registry";
 import { ResourceService } from "./framework/service";
 import { compression } from "./http/compression";
 import { errorHandler } from "./http/errors";
@@ -37,7 +37,7 @@ import { createLogger } from "./logger";
 import { authorizePermissions, mayView } from "./permissions/authorize";
 import { attachPermissions, forgetAfterPermissionWrites, PermissionStore } from "./permissions/store";
 import { warnOfPoolerSettings } from "./pooler-settings";
-import { bindAll } from "./resources";
+import { bindings } from "./resources";
 import { SecretBox } from "./secrets/box";
 import { setSecretBox } from "./secrets/current";
 import { resealSecrets } from "./secrets/reseal";
@@ -53,8 +53,6 @@ export interface Rackplane {
   close(): Promise<void>;
 }
 
-let bound = false;
-
 /** Builds the whole server: database (migrated), bindings, routes, middleware. */
 export async function createRackplane(config: Config, database?: DatabaseHandle): Promise<Rackplane> {
   const log = createLogger(config.logLevel);
@@ -68,10 +66,9 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     }));
   await db.migrate();
   if (config.dbPooler) await warnOfPoolerSettings(db.db, config.statementTimeoutMs, log);
-  if (!bound) {
-    bindAll();
-    bound = true;
-  }
+  // Every binding, from the tree the compiler checked; the framework's SQL builders resolve relations through it.
+  const registry = new Registry(bindings);
+  installRegistry(registry);
   setBcryptRounds(config.bcryptRounds);
   await prepareDummyHash();
   const jwt = await Jwt.open(db.db, {
@@ -98,7 +95,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   const owner = new Map<string, AnyResource>();
   for (const [appName, app] of Object.entries(resources)) {
     for (const [treeKey, r] of Object.entries(app) as unknown as [string, AnyResource][]) {
-      const hs = resourceHandlers(bindingOf(r.key), service);
+      const hs = resourceHandlers(registry.of(r.key), service);
       for (const name of Object.keys(r.routes)) {
         const key = `${appName}.${treeKey}.${name}`;
         const h = hs[name];

@@ -2,8 +2,8 @@ import { type AnyField, defaultOf, f, type RelationFieldDef, resourceList } from
 import { getTableColumns, is, SQL } from "drizzle-orm";
 import { boolean, integer, jsonb, type PgColumn, type PgTable, pgTable, text, varchar } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { allBindings } from "../src/framework/binding";
-import { bindAll } from "../src/resources";
+import { Registry } from "../src/framework/registry";
+import { bindings as tree } from "../src/resources";
 
 /**
  * Every stored field is declared twice — in the contract (what the API validates, documents
@@ -119,8 +119,8 @@ const same = (a: unknown, b: unknown) =>
 const show = (v: unknown) => (typeof v === "string" && v.startsWith("sql ") ? v.slice(4) : JSON.stringify(v));
 
 describe("contract and tables agree", () => {
-  bindAll();
-  const bindings = allBindings();
+  const registry = new Registry(tree);
+  const bindings = registry.all();
 
   it("binds every resource of the contract", () => {
     expect(bindings.map((b) => b.resource.key).sort()).toEqual(resourceList.map((r) => r.key).sort());
@@ -185,7 +185,7 @@ describe("contract and tables agree", () => {
     for (const b of bindings) {
       for (const [field, fd] of Object.entries(b.resource.fields)) {
         if (fd.kind !== "fk" || fd.nullable) continue;
-        const target = allBindings().find((t) => t.resource.key === targetKeyOf(b.resource.key, fd));
+        const target = registry.all().find((t) => t.resource.key === targetKeyOf(b.resource.key, fd));
         if (!target?.access) continue;
         const follows = b.access && "follows" in b.access ? b.access.follows : undefined;
         if (follows !== field) problems.push(`${b.resource.key}.${field} → ${target.resource.key}`);

@@ -8,8 +8,8 @@ import { resourceList } from "@rackplane/contract";
 import { openDatabase, rowsOf } from "@rackplane/db";
 import { getTableColumns, getTableName, sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { bindingOf } from "../src/framework/binding";
-import { bindAll } from "../src/resources";
+import { Registry } from "../src/framework/registry";
+import { bindings } from "../src/resources";
 import { SecretBox } from "../src/secrets/box";
 import { secretBox } from "../src/secrets/current";
 import { loadKeys, parseKey } from "../src/secrets/keys";
@@ -159,7 +159,7 @@ async function writesEverySecret(s: TestServer, expectedKeyId: string) {
 
 describe("which write-only fields are sealed", () => {
   it("every write-only field of the contract is sealed at rest, except the one stored as a bcrypt hash", async () => {
-    bindAll();
+    const registry = new Registry(bindings);
     const sealedColumns = new Set(
       (SEALED_COLUMNS as readonly SealedColumn[]).map(
         (c) => `${getTableName(c.table)}.${getTableColumns(c.table)[c.column]!.name}`,
@@ -168,7 +168,7 @@ describe("which write-only fields are sealed", () => {
     const writeOnly = resourceList.flatMap((r) =>
       Object.entries(r.fields)
         .filter(([, fd]) => fd.options.writeOnly)
-        .map(([name]) => `${bindingOf(r.key).tableName}.${bindingOf(r.key).columns.get(name)}`),
+        .map(([name]) => `${registry.of(r.key).tableName}.${registry.of(r.key).columns.get(name)}`),
     );
     const hashed = ["users.password"];
     expect(writeOnly.filter((c) => !hashed.includes(c)).sort()).toEqual([...sealedColumns].sort());

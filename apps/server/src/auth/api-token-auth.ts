@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
-import { bindingOf } from "../framework/binding";
 import { badRequest } from "../framework/errors";
 import type { ResourceService } from "../framework/service";
 import type { Handler } from "../http/handler";
 import { jobsOf } from "../jobs/accepted";
-import { takeKeys } from "../resources/users/tokens";
+import { takeKeys, tokens } from "../resources/users/tokens";
 import { secretBox } from "../secrets/current";
 import type { LoginThrottle } from "./login-throttle";
 import { checkCredentials } from "./middleware";
@@ -50,7 +49,7 @@ export function apiTokenAuthHandler(svc: ResourceService, throttle: LoginThrottl
       const asUser = { ...ctx, user };
       const item = { user: user.id, key, description: PERSONAL_TOKEN };
       takeKeys(asUser, [item]);
-      await svc.create(bindingOf("users.tokens"), [item], asUser, false, tx);
+      await svc.create(tokens, [item], asUser, false, tx);
       return { status: 200, body: { token: key } };
     });
   };

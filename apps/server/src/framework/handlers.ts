@@ -18,7 +18,7 @@ const withEtag = (body: unknown) => ({ status: 200, body, headers: { ETag: etagO
  * own handlers next to these.
  */
 export function resourceHandlers(b: Binding, svc: ResourceService): Record<string, Handler> {
-  return {
+  const standard: Record<string, Handler> = {
     list: async ({ query, ctx }) => ({ status: 200, body: await svc.list(b, query, ctx) }),
     retrieve: async ({ params, query, ctx, req }) => {
       const full = await svc.retrieve(b, params.id as number, ctx, query.brief === true);
@@ -82,6 +82,12 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
       return { status: 204 };
     },
     ...(b.resource.workflow ? transitionHandlers(b, svc) : {}),
-    ...(b.actions?.(svc, b) ?? {}),
   };
+  // The binding's actions, and its overrides of standard routes (which may wrap `standard`).
+  const own = b.handlers?.(svc, standard) ?? {};
+  // The types require a handler for every declared action; one for a route the contract
+  // does not declare would never be served, so it stops the start instead.
+  const undeclared = Object.keys(own).filter((name) => !(name in b.resource.routes));
+  if (undeclared.length) throw new Error(`${b.resource.key}: handlers of undeclared routes ${undeclared.join(", ")}`);
+  return { ...standard, ...own };
 }

@@ -3,7 +3,6 @@ import type { Request } from "express";
 import { bindingOf } from "../framework/binding";
 import type { RequestContext } from "../framework/context";
 import type { ResourceService } from "../framework/service";
-import type { HandlerResult } from "../http/handler";
 import type { EnqueueRequest, JobQueue } from "./queue";
 
 export const jobsOf = (req: Request) => req.app.locals.jobs as JobQueue;
@@ -19,7 +18,7 @@ export async function accepted(
   job: EnqueueRequest,
   /** Writes that must happen with the job, or not at all (a status change). */
   before?: (tx: Database) => Promise<void>,
-): Promise<HandlerResult> {
+): Promise<{ status: 202; body: Record<string, unknown>; headers: Record<string, string> }> {
   const queue = jobsOf(req);
   const row = await queue.db.transaction(async (tx) => {
     await before?.(tx as Database);

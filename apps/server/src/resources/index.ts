@@ -1,76 +1,126 @@
-import { resources } from "@rackplane/contract";
-import { schema } from "@rackplane/db";
-import { bind } from "../framework/binding";
-import { scopedImage, scopedRepr } from "../framework/scoped-images";
-import { bindAssets } from "./assets";
-import { assetLicences } from "./assets/licences";
-import { bindCatalogue } from "./catalogue";
-import { forwardingBinding } from "./core/event-forwardings";
-import { jobActions } from "./core/jobs";
-import { positionFitsRack } from "./dcim/rack-position";
-import { regionParentIsNotDescendant } from "./dcim/regions";
-import { busyServerKeepsPool, serverBareMetalActions } from "./dcim/server-baremetal";
-import { authProfileBinding } from "./discovery/auth-profiles";
-import { credentialBinding } from "./discovery/credentials";
-import { nodeBinding } from "./discovery/nodes";
-import { scanRangeBinding } from "./discovery/scan-ranges";
-import { firmwareBinding } from "./firmware/firmware";
-import { bindIpam } from "./ipam";
-import { jobAccess, objectChangeAccess, pooledAccess, serverPartAccess, tokenAccess } from "./pools/access";
-import { poolBinding } from "./pools/pools";
-import { permissionBinding } from "./users/permissions";
-import { tokenBinding } from "./users/tokens";
-import { groupBinding, userBinding } from "./users/users";
+import type { resources } from "@rackplane/contract";
+import type { BindingTree } from "../framework";
+import { backOfficeAssets } from "./assets/back-office-assets";
+import { baseObjectLicences } from "./assets/base-object-licences";
+import { baseObjects } from "./assets/base-objects";
+import { domainContracts } from "./assets/domain-contracts";
+import { domains } from "./assets/domains";
+import { licences } from "./assets/licences";
+import { simCards } from "./assets/sim-cards";
+import { software } from "./assets/software";
+import { sslCertificates } from "./assets/ssl-certificates";
+import { eventDeliveries } from "./core/event-deliveries";
+import { eventForwardings } from "./core/event-forwardings";
+import { jobs } from "./core/jobs";
+import { objectChanges } from "./core/object-changes";
+import { tags } from "./core/tags";
+import { accessCards } from "./dcim/access-cards";
+import { accessZones } from "./dcim/access-zones";
+import { accessories } from "./dcim/accessories";
+import { assetModels } from "./dcim/asset-models";
+import { dataCenters } from "./dcim/data-centers";
+import { manufacturers } from "./dcim/manufacturers";
+import { racks } from "./dcim/racks";
+import { regions } from "./dcim/regions";
+import { serverEthernetInterfaces } from "./dcim/server-ethernet-interfaces";
+import { serverFirmwares } from "./dcim/server-firmwares";
+import { serverProcessors } from "./dcim/server-processors";
+import { serverRooms } from "./dcim/server-rooms";
+import { serverStorages } from "./dcim/server-storages";
+import { servers } from "./dcim/servers";
+import { switches } from "./dcim/switches";
+import { warehouses } from "./dcim/warehouses";
+import { authProfiles } from "./discovery/auth-profiles";
+import { credentials } from "./discovery/credentials";
+import { nodes } from "./discovery/nodes";
+import { scanRanges } from "./discovery/scan-ranges";
+import { firmware } from "./firmware/firmware";
+import { osImages } from "./firmware/os-images";
+import { ipAddresses } from "./ipam/ip-addresses";
+import { networkEnvironments } from "./ipam/network-environments";
+import { networks } from "./ipam/networks";
+import { autonomousSystems } from "./peering/autonomous-systems";
+import { bgpGroups } from "./peering/bgp-groups";
+import { communities } from "./peering/communities";
+import { internetExchanges } from "./peering/internet-exchanges";
+import { ixpConnections } from "./peering/ixp-connections";
+import { ixpSessions } from "./peering/ixp-sessions";
+import { routingPolicies } from "./peering/routing-policies";
+import { pools } from "./pools/pools";
+import { configurationClasses } from "./services/configuration-classes";
+import { configurationModules } from "./services/configuration-modules";
+import { environments } from "./services/environments";
+import { serviceEnvironments } from "./services/service-environments";
+import { services } from "./services/services";
+import { supports } from "./services/supports";
+import { teams } from "./services/teams";
+import { groups } from "./users/groups";
+import { permissions } from "./users/permissions";
+import { tokens } from "./users/tokens";
+import { users } from "./users/users";
+import { cloudHosts } from "./virtual/cloud-hosts";
+import { clusters } from "./virtual/clusters";
+import { virtualServers } from "./virtual/virtual-servers";
 
 /**
- * Every resource bound to its table. A plain resource is one line; rules that
- * the field declarations cannot say live in a small hook beside it.
+ * Every resource of the contract bound to its table, in the contract's own tree
+ * (`resources` of @rackplane/contract): one module per resource, named after it. A
+ * missing, misnamed or mistyped binding, or a resource action without its handler,
+ * fails `tsc`; the app builds its registry from this tree at start-up.
  */
-export function bindAll() {
-  bind(resources.core.tags, schema.tags);
-  bind(resources.core.jobs, schema.jobs, { actions: jobActions, access: jobAccess });
-  bind(resources.core.objectChanges, schema.objectChanges, {
-    access: objectChangeAccess,
-    expressions: {
-      prechange_data: scopedImage("prechange_data"),
-      postchange_data: scopedImage("postchange_data"),
-      object_repr: scopedRepr("object_repr", "prechange_data", "postchange_data"),
-    },
-  });
-  bind(resources.core.eventForwardings, schema.eventForwardings, forwardingBinding);
-  bind(resources.core.eventDeliveries, schema.eventDeliveries, { access: { follows: "object_change" } });
-  bind(resources.users.users, schema.users, userBinding);
-  bind(resources.users.groups, schema.groups, groupBinding);
-  bind(resources.users.tokens, schema.tokens, { ...tokenBinding, access: tokenAccess });
-  bind(resources.users.permissions, schema.objectPermissions, permissionBinding);
-  // Bare-metal lifecycle: server inventory parts, discovery, firmware and OS images.
-  // Servers and switches in pools follow their pool's group (./pools/access.ts), and so do their parts.
-  const part = { access: serverPartAccess };
-  bind(resources.dcim.serverProcessors, schema.serverProcessors, part);
-  bind(resources.dcim.serverEthernetInterfaces, schema.serverEthernetInterfaces, part);
-  bind(resources.dcim.serverStorages, schema.serverStorages, part);
-  bind(resources.dcim.serverFirmwares, schema.serverFirmwares, part);
-  bind(resources.discovery.authProfiles, schema.authProfiles, authProfileBinding);
-  bind(resources.discovery.credentials, schema.credentials, credentialBinding);
-  bind(resources.discovery.scanRanges, schema.scanRanges, scanRangeBinding);
-  bind(resources.discovery.nodes, schema.nodes, { ...nodeBinding, access: serverPartAccess });
-  bind(resources.firmware.firmware, schema.firmware, firmwareBinding);
-  bind(resources.firmware.osImages, schema.osImages);
-  bind(resources.pools.pools, schema.pools, poolBinding);
-  bind(resources.dcim.regions, schema.regions, { validate: regionParentIsNotDescendant });
-  bind(resources.dcim.dataCenters, schema.dataCenters);
-  bind(resources.dcim.serverRooms, schema.serverRooms);
-  bind(resources.dcim.racks, schema.racks);
-  bind(resources.dcim.manufacturers, schema.manufacturers);
-  bind(resources.dcim.assetModels, schema.assetModels);
-  bind(resources.dcim.servers, schema.servers, {
-    validate: async (check) => (await busyServerKeepsPool(check)) ?? positionFitsRack(check),
-    access: pooledAccess,
-    actions: serverBareMetalActions,
-    ...assetLicences,
-  });
-  bind(resources.dcim.switches, schema.switches, { validate: positionFitsRack, access: pooledAccess });
-  bindIpam();
-  bindCatalogue();
-  bindAssets();
-}
+export const bindings = {
+  core: { tags, objectChanges, jobs, eventForwardings, eventDeliveries },
+  dcim: {
+    regions,
+    dataCenters,
+    serverRooms,
+    racks,
+    manufacturers,
+    assetModels,
+    servers,
+    switches,
+    serverProcessors,
+    serverEthernetInterfaces,
+    serverStorages,
+    serverFirmwares,
+    warehouses,
+    accessories,
+    accessZones,
+    accessCards,
+  },
+  ipam: { networkEnvironments, networks, ipAddresses },
+  discovery: { authProfiles, credentials, scanRanges, nodes },
+  firmware: { firmware, osImages },
+  pools: { pools },
+  services: {
+    services,
+    environments,
+    serviceEnvironments,
+    configurationModules,
+    configurationClasses,
+    teams,
+    supports,
+  },
+  virtual: { clusters, virtualServers, cloudHosts },
+  peering: {
+    autonomousSystems,
+    internetExchanges,
+    ixpConnections,
+    ixpSessions,
+    routingPolicies,
+    communities,
+    bgpGroups,
+  },
+  assets: {
+    baseObjects,
+    backOfficeAssets,
+    software,
+    licences,
+    baseObjectLicences,
+    simCards,
+    sslCertificates,
+    domains,
+    domainContracts,
+  },
+  users: { users, groups, tokens, permissions },
+} satisfies BindingTree<typeof resources>;

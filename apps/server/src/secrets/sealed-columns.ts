@@ -13,7 +13,7 @@ export interface SealedColumn {
   legacyPlaintext?: boolean;
 }
 
-/** Every sealed column: their bindings seal writes (resources/common/sealed.ts), `rackplane secrets reseal` walks them. */
+/** Every sealed column: their bindings seal writes (resources/rules/sealed.ts), `rackplane secrets reseal` walks them. */
 export const SEALED_COLUMNS = [
   { table: schema.credentials, column: "password" },
   { table: schema.eventForwardings, column: "basic_password" },

@@ -484,7 +484,10 @@ type ActionRoutes<A extends Record<string, ActionSpec>> = {
   [K in keyof A]: {
     method: A[K]["method"];
     path: string;
-    pathParams: A[K]["detail"] extends true ? z.ZodObject<{ id: z.ZodTypeAny }> : undefined;
+    // The same `id` as the standard detail routes: a positive integer (sent as a path segment).
+    pathParams: A[K]["detail"] extends true
+      ? z.ZodObject<{ id: z.ZodType<number, z.ZodTypeDef, string | number> }>
+      : undefined;
     // A POST action without a body still declares one (ts-rest mutations need `body`): no body.
     body: A[K]["body"] extends z.ZodTypeAny
       ? A[K]["body"]

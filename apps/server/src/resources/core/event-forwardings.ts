@@ -1,5 +1,9 @@
-import type { BindingOptions } from "../../framework/binding";
-import { sealed } from "../common/sealed";
+import { resources } from "@rackplane/contract";
+import { schema } from "@rackplane/db";
+import { defineBinding } from "../../framework";
+import { sealed } from "../rules/sealed";
 
 /** The write-only `basic_password` is sealed (AES-256-GCM) before it is stored. */
-export const forwardingBinding: BindingOptions = { derive: sealed("basic_password") };
+export const eventForwardings = defineBinding(resources.core.eventForwardings, schema.eventForwardings, {
+  derive: [sealed("basic_password")],
+});

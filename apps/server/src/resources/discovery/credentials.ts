@@ -1,5 +1,9 @@
-import type { BindingOptions } from "../../framework/binding";
-import { sealed } from "../common/sealed";
+import { resources } from "@rackplane/contract";
+import { schema } from "@rackplane/db";
+import { defineBinding } from "../../framework";
+import { sealed } from "../rules/sealed";
 
 /** The write-only password is sealed (AES-256-GCM) before it reaches the table. */
-export const credentialBinding: BindingOptions = { derive: sealed("password") };
+export const credentials = defineBinding(resources.discovery.credentials, schema.credentials, {
+  derive: [sealed("password")],
+});

@@ -1,7 +1,8 @@
-import type { BindingOptions } from "../../framework/binding";
+import { resources } from "@rackplane/contract";
+import { schema } from "@rackplane/db";
+import { defineBinding } from "../../framework";
+import { joinTable } from "../rules/join-table";
 
-export const firmwareBinding: BindingOptions = {
-  joinTables: {
-    asset_models: { table: "firmware_asset_models", ownerColumn: "firmware_id", targetColumn: "asset_model_id" },
-  },
-};
+export const firmware = defineBinding(resources.firmware.firmware, schema.firmware, {
+  joinTables: { asset_models: joinTable(schema.firmwareAssetModels, "firmware_id", "asset_model_id") },
+});

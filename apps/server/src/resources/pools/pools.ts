@@ -1,14 +1,24 @@
-import type { FieldErrors } from "@rackplane/contract";
-import { type Database, rowsOf } from "@rackplane/db";
+import { type FieldErrors, resources } from "@rackplane/contract";
+import { type Database, rowsOf, schema } from "@rackplane/db";
 import { sql } from "drizzle-orm";
-import { type Binding, type BindingOptions, bindingOf, type WriteCheck } from "../../framework/binding";
-import type { RequestContext } from "../../framework/context";
-import { badRequest, conflict } from "../../framework/errors";
-import { asCaller, seenBy } from "../../framework/scope";
-import type { ResourceService } from "../../framework/service";
-import { anyId } from "../../framework/sql";
+import type { PgTable } from "drizzle-orm/pg-core";
+import {
+  anyId,
+  asCaller,
+  type Binding,
+  badRequest,
+  conflict,
+  defineBinding,
+  type RequestContext,
+  type ResourceService,
+  seenBy,
+  type WriteCheck,
+} from "../../framework";
 import { jobsOf } from "../../jobs/accepted";
-import { mayUseGroup, poolAccess } from "./access";
+import { servers } from "../dcim/servers";
+import { switches } from "../dcim/switches";
+import { mayUseGroup, poolAccess } from "../rules/access";
+import { joinTable } from "../rules/join-table";
 
 /** The pool, locked, if the caller may see it (404 otherwise). */
 async function visiblePool(svc: ResourceService, tx: Database, b: Binding, id: number, ctx: RequestContext) {
@@ -27,8 +37,8 @@ function groupAllowed({ values, ctx }: WriteCheck): FieldErrors | undefined {
 
 /** What is assigned to a pool: servers and switches differ only in these. */
 interface Members {
-  table: "servers" | "switches";
-  resource: string;
+  table: PgTable;
+  binding: Binding;
   /** Body field that named them, for errors. */
   field: string;
   noun: string;
@@ -54,8 +64,8 @@ async function assignMembers(
       asCaller(
         ctx,
         sql`SELECT s.id, s.name, s.resource_pool_id AS pool_id, p.name AS pool_name
-      FROM ${sql.raw(m.table)} s LEFT JOIN pools p ON p.id = s.resource_pool_id
-      WHERE s.id ${anyId(ids)} AND ${seenBy(ctx, m.resource, "s")} FOR UPDATE OF s`,
+      FROM ${m.table} s LEFT JOIN ${schema.pools} p ON p.id = s.resource_pool_id
+      WHERE s.id ${anyId(ids)} AND ${seenBy(ctx, m.binding.resource.key, "s")} FOR UPDATE OF s`,
       ),
     ),
   );
@@ -70,38 +80,34 @@ async function assignMembers(
           `${m.noun[0]!.toUpperCase()}${m.noun.slice(1)} ${r.name} (id ${r.id}) is already in pool "${r.pool_name}"${m.hint}.`,
       ),
     });
-  await svc.recordedUpdate(tx, bindingOf(m.resource), ids, ctx, () =>
+  await svc.recordedUpdate(tx, m.binding, ids, ctx, () =>
     tx.execute(
-      sql`UPDATE ${sql.raw(m.table)} SET resource_pool_id = ${poolId}, updated = now(),
+      sql`UPDATE ${m.table} SET resource_pool_id = ${poolId}, updated = now(),
             updated_by_request = ${ctx.requestId || null} WHERE id ${anyId(ids)}`,
     ),
   );
 }
 
 /**
- * Pool actions. Assigning is all-or-nothing in one transaction: unknown ids and
- * servers already in another pool (named in the error) refuse the whole request.
+ * Pools. Assigning is all-or-nothing in one transaction: unknown ids and servers
+ * already in another pool (named in the error) refuse the whole request.
  */
-export const poolBinding: BindingOptions = {
+export const pools = defineBinding(resources.pools.pools, schema.pools, {
   access: poolAccess,
   // `sub_pools` reads the pools table itself as its "join table": children by `parent_id`.
-  joinTables: { sub_pools: { table: "pools", ownerColumn: "parent_id", targetColumn: "id" } },
-  validate: groupAllowed,
-  actions: (svc, b) => ({
-    assignServers: async ({ params, body, ctx, req }) => {
-      const id = params.id as number;
-      const { servers = [], nodes = [] } = body as { servers?: number[]; nodes?: number[] };
-      const db = jobsOf(req).db;
-      await db.transaction(async (t) => {
-        const tx = t as Database;
-        await visiblePool(svc, tx, b, id, ctx);
-        const ids = new Set(servers);
+  joinTables: { sub_pools: joinTable(schema.pools, "parent_id", "id") },
+  validate: [groupAllowed],
+  actions: ({ svc, binding }) => ({
+    assignServers: async ({ params: { id }, body: { servers: serverIds = [], nodes = [] }, ctx, req }) => {
+      await jobsOf(req).db.transaction(async (tx) => {
+        await visiblePool(svc, tx, binding, id, ctx);
+        const ids = new Set(serverIds);
         if (nodes.length) {
           const rows = rowsOf<{ id: number; server_id: number | null }>(
             await tx.execute(
               asCaller(
                 ctx,
-                sql`SELECT n.id, n.server_id FROM nodes n WHERE n.id ${anyId(nodes)} AND ${seenBy(ctx, "discovery.nodes", "n")}`,
+                sql`SELECT n.id, n.server_id FROM ${schema.nodes} n WHERE n.id ${anyId(nodes)} AND ${seenBy(ctx, "discovery.nodes", "n")}`,
               ),
             ),
           );
@@ -110,52 +116,33 @@ export const poolBinding: BindingOptions = {
             throw badRequest({ nodes: [`Nodes ${bad.join(", ")} do not exist or have no registered server.`] });
           for (const r of rows) ids.add(r.server_id!);
         }
-        await assignMembers(
-          svc,
-          tx,
-          {
-            table: "servers",
-            resource: "dcim.servers",
-            field: "servers",
-            noun: "server",
-            hint: "; remove it first",
-          },
-          id,
-          [...ids],
-          ctx,
-        );
-      });
-      return { status: 200, body: await svc.retrieve(b, id, ctx) };
-    },
-    assignSwitches: async ({ params, body, ctx, req }) => {
-      const id = params.id as number;
-      const { switches } = body as { switches: number[] };
-      const db = jobsOf(req).db;
-      await db.transaction(async (t) => {
-        const tx = t as Database;
-        await visiblePool(svc, tx, b, id, ctx);
         const members = {
-          table: "switches",
-          resource: "dcim.switches",
-          field: "switches",
-          noun: "switch",
-          hint: "",
-        } as const;
-        await assignMembers(svc, tx, members, id, switches, ctx);
+          table: schema.servers,
+          binding: servers,
+          field: "servers",
+          noun: "server",
+          hint: "; remove it first",
+        };
+        await assignMembers(svc, tx, members, id, [...ids], ctx);
       });
-      return { status: 200, body: await svc.retrieve(b, id, ctx) };
+      return { status: 200, body: await svc.retrieve(binding, id, ctx) };
     },
-    createSubPool: async ({ params, body, ctx, req }) => {
-      const id = params.id as number;
-      const db = jobsOf(req).db;
+    assignSwitches: async ({ params: { id }, body, ctx, req }) => {
+      await jobsOf(req).db.transaction(async (tx) => {
+        await visiblePool(svc, tx, binding, id, ctx);
+        const members = { table: schema.switches, binding: switches, field: "switches", noun: "switch", hint: "" };
+        await assignMembers(svc, tx, members, id, body.switches, ctx);
+      });
+      return { status: 200, body: await svc.retrieve(binding, id, ctx) };
+    },
+    createSubPool: async ({ params: { id }, body: { name, description = "" }, ctx, req }) => {
       // A sub-pool belongs to its parent's group: whoever sees the parent sees it.
-      const [created] = await db.transaction(async (t) => {
-        const parent = await visiblePool(svc, t as Database, b, id, ctx);
-        const { name, description = "" } = body as { name: string; description?: string };
-        return svc.create(b, [{ name, description, parent: id, group: parent.group_id }], ctx, false, t as Database);
+      const [created] = await jobsOf(req).db.transaction(async (tx) => {
+        const parent = await visiblePool(svc, tx, binding, id, ctx);
+        return svc.create(binding, [{ name, description, parent: id, group: parent.group_id }], ctx, false, tx);
       });
       if (!created) throw conflict("The sub-pool was not created.");
       return { status: 201, body: created };
     },
   }),
-};
+});

@@ -1,27 +1,35 @@
-import { type FieldErrors, resourceByKey } from "@rackplane/contract";
+import { type FieldErrors, resourceByKey, resources } from "@rackplane/contract";
+import { schema } from "@rackplane/db";
 import { sql } from "drizzle-orm";
-import type { BindingOptions } from "../../framework/binding";
-import { parseConstraint, resourcesNamed, STANDARD_ACTIONS, splitList } from "../../framework/permissions";
-import { callerGroups, callerId } from "../../framework/scope";
-import { col } from "../../framework/sql";
+import {
+  callerGroups,
+  callerId,
+  col,
+  defineBinding,
+  parseConstraint,
+  resourcesNamed,
+  STANDARD_ACTIONS,
+  splitList,
+} from "../../framework";
+import { joinTable } from "../rules/join-table";
 
 /**
  * Object permissions (framework/permissions.ts). A non-superuser sees the permissions
  * granted to them (to one of their groups or to themselves); only superusers write them
  * (permissions/authorize.ts).
  */
-export const permissionBinding: BindingOptions = {
+export const permissions = defineBinding(resources.users.permissions, schema.objectPermissions, {
   joinTables: {
-    groups: { table: "object_permission_groups", ownerColumn: "permission_id", targetColumn: "group_id" },
-    users: { table: "object_permission_users", ownerColumn: "permission_id", targetColumn: "user_id" },
+    groups: joinTable(schema.objectPermissionGroups, "permission_id", "group_id"),
+    users: joinTable(schema.objectPermissionUsers, "permission_id", "user_id"),
   },
   access: {
     rule: (a) =>
-      sql`(EXISTS (SELECT 1 FROM object_permission_groups pg WHERE pg.permission_id = ${col(a, "id")} AND pg.group_id IN ${callerGroups})
-        OR EXISTS (SELECT 1 FROM object_permission_users pu WHERE pu.permission_id = ${col(a, "id")} AND pu.user_id = ${callerId}))`,
+      sql`(EXISTS (SELECT 1 FROM ${schema.objectPermissionGroups} pg WHERE pg.permission_id = ${col(a, "id")} AND pg.group_id IN ${callerGroups})
+        OR EXISTS (SELECT 1 FROM ${schema.objectPermissionUsers} pu WHERE pu.permission_id = ${col(a, "id")} AND pu.user_id = ${callerId}))`,
   },
-  validate: ({ values }) => checkPermission(values),
-};
+  validate: [({ values }) => checkPermission(values)],
+});
 
 /** Resource types that exist, actions they have, constraints their list would accept. */
 export function checkPermission(values: Record<string, unknown>): FieldErrors | undefined {
@@ -33,8 +41,7 @@ export function checkPermission(values: Record<string, unknown>): FieldErrors | 
   const named = new Set<string>(STANDARD_ACTIONS);
   for (const k of keys) {
     const r = resourceByKey.get(k)!;
-    for (const spec of Object.values(r.actions as Record<string, { path: string }>))
-      named.add(spec.path.replace(/-/g, "_"));
+    for (const spec of Object.values(r.actions)) named.add(spec.path.replace(/-/g, "_"));
     for (const t of Object.keys(r.workflow?.transitions ?? {})) named.add(t);
   }
   const badActions = splitList(String(values.actions ?? "")).filter((x) => !named.has(x));

@@ -1,13 +1,9 @@
-import type { FieldErrors } from "@rackplane/contract";
-import { rowsOf } from "@rackplane/db";
-import { sql } from "drizzle-orm";
+import { type FieldErrors, resources } from "@rackplane/contract";
+import { schema } from "@rackplane/db";
+import { eq, sql } from "drizzle-orm";
 import { hashKey, newTokenKey, prefixOf } from "../../auth/secrets";
-import type { BindingOptions } from "../../framework/binding";
-import type { RequestContext } from "../../framework/context";
-import { badRequest, conflict } from "../../framework/errors";
-import { resourceHandlers } from "../../framework/handlers";
-import { col } from "../../framework/sql";
-import type { Handler } from "../../http/handler";
+import { badRequest, conflict, defineBinding, type RequestContext, type WriteCheck } from "../../framework";
+import { tokenAccess } from "../rules/access";
 
 /** Keys of a create request, in item order: the ones sent (restored tokens) or generated, until the response is built. */
 const newKeys = new WeakMap<RequestContext, (string | undefined)[]>();
@@ -33,63 +29,81 @@ export function takeKeys(ctx: RequestContext, items: Record<string, unknown>[]) 
  * response once. A non-superuser sees, creates and changes only their own
  * tokens (access rule `tokenAccess`: others' tokens are 404).
  */
-export const tokenBinding: BindingOptions = {
-  derive: ({ values, existing, ctx }) => {
-    if (existing) return {};
-    const keys = newKeys.get(ctx) ?? [];
-    const i = used.get(ctx) ?? keys.length;
-    const key = keys[i] ?? newTokenKey();
-    keys[i] = key;
-    newKeys.set(ctx, keys);
-    used.set(ctx, i + 1);
-    return { prefix: prefixOf(key), key_hash: hashKey(key), user_id: values.user_id ?? ctx.user?.id };
-  },
-  validate: async ({ tx, values, existing, ctx }) => {
-    if (values.user_id === undefined || values.user_id === null)
-      return { user: ["Required when the request is not made by a user."] };
-    if (ctx.user && !ctx.user.isSuperuser && values.user_id !== ctx.user.id)
-      return { user: ["You can only manage your own tokens."] };
-    if (!existing) {
-      const taken = rowsOf(await tx.execute(sql`SELECT 1 FROM tokens WHERE key_hash = ${values.key_hash} LIMIT 1`));
-      if (taken.length) throw conflict("A token with this key already exists.");
-    }
-    return undefined;
-  },
-  actions: (svc, b) => {
-    const std = resourceHandlers({ ...b, actions: undefined }, svc);
-    const withKeys = (ctx: RequestContext, rows: Record<string, unknown>[]) => {
-      const keys = newKeys.get(ctx) ?? [];
-      newKeys.delete(ctx);
-      used.delete(ctx);
-      return rows.map((r, i) => ({ ...r, key: keys[i] ?? null }));
-    };
-    // A key is fixed at creation: sending another one on an update is refused, not ignored.
-    const noKey =
-      (h: Handler): Handler =>
-      (input) => {
-        const items = (Array.isArray(input.body) ? input.body : [input.body]) as Record<string, unknown>[];
-        const errors: FieldErrors[] = items.map((it) =>
-          it.key !== undefined && it.key !== null ? { key: ["A token's key cannot be changed."] } : ({} as FieldErrors),
-        );
-        if (errors.some((e) => "key" in e)) throw badRequest(Array.isArray(input.body) ? errors : errors[0]!);
-        for (const it of items) delete it.key;
-        return h(input);
-      };
-    return {
-      create: async (input) => {
-        takeKeys(input.ctx, [input.body as Record<string, unknown>]);
-        const r = await std.create!(input);
-        return { ...r, body: withKeys(input.ctx, [r.body as Record<string, unknown>])[0] };
-      },
-      bulkCreate: async (input) => {
-        takeKeys(input.ctx, input.body as Record<string, unknown>[]);
-        const r = await std.bulkCreate!(input);
-        return { ...r, body: withKeys(input.ctx, r.body as Record<string, unknown>[]) };
-      },
-      update: noKey(std.update!),
-      partialUpdate: noKey(std.partialUpdate!),
-      bulkUpdate: noKey(std.bulkUpdate!),
-      bulkPartialUpdate: noKey(std.bulkPartialUpdate!),
-    };
-  },
-};
+export const tokens = defineBinding(resources.users.tokens, schema.tokens, {
+  access: tokenAccess,
+  derive: [keyOfNewToken],
+  validate: [ownTokenWithFreeKey],
+  // Create answers with the new keys; a key is fixed at creation, so sending one on an update is refused.
+  overrides: (_deps, standard) => ({
+    create: async (input) => {
+      takeKeys(input.ctx, [input.body]);
+      const r = await standard.create(input);
+      return { ...r, body: withKeys(input.ctx, rowsIn(r.body))[0] };
+    },
+    bulkCreate: async (input) => {
+      takeKeys(input.ctx, input.body);
+      const r = await standard.bulkCreate(input);
+      return { ...r, body: withKeys(input.ctx, rowsIn(r.body)) };
+    },
+    update: noKey(standard.update),
+    partialUpdate: noKey(standard.partialUpdate),
+    bulkUpdate: noKey(standard.bulkUpdate),
+    bulkPartialUpdate: noKey(standard.bulkPartialUpdate),
+  }),
+});
+
+function keyOfNewToken({ values, existing, ctx }: WriteCheck) {
+  if (existing) return {};
+  const keys = newKeys.get(ctx) ?? [];
+  const i = used.get(ctx) ?? keys.length;
+  const key = keys[i] ?? newTokenKey();
+  keys[i] = key;
+  newKeys.set(ctx, keys);
+  used.set(ctx, i + 1);
+  return { prefix: prefixOf(key), key_hash: hashKey(key), user_id: values.user_id ?? ctx.user?.id };
+}
+
+async function ownTokenWithFreeKey({ tx, values, existing, ctx }: WriteCheck): Promise<FieldErrors | undefined> {
+  if (values.user_id === undefined || values.user_id === null)
+    return { user: ["Required when the request is not made by a user."] };
+  if (ctx.user && !ctx.user.isSuperuser && values.user_id !== ctx.user.id)
+    return { user: ["You can only manage your own tokens."] };
+  if (!existing) {
+    const taken = await tx
+      .select({ one: sql`1` })
+      .from(schema.tokens)
+      .where(eq(schema.tokens.key_hash, String(values.key_hash)))
+      .limit(1);
+    if (taken.length) throw conflict("A token with this key already exists.");
+  }
+  return undefined;
+}
+
+const isRow = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
+/** The created objects in a create response's body (one, or a bulk list). */
+const rowsIn = (body: unknown) => (Array.isArray(body) ? body : [body]).filter(isRow);
+
+function withKeys(ctx: RequestContext, rows: Record<string, unknown>[]) {
+  const keys = newKeys.get(ctx) ?? [];
+  newKeys.delete(ctx);
+  used.delete(ctx);
+  return rows.map((r, i) => ({ ...r, key: keys[i] ?? null }));
+}
+
+interface KeyedItem {
+  key?: string | null;
+}
+
+/** Refuses (400) an update that sends a key, item by item; passes the others on without it. */
+const noKey =
+  <I extends { body: KeyedItem | KeyedItem[] }, O>(h: (input: I) => Promise<O>) =>
+  (input: I): Promise<O> => {
+    const items = Array.isArray(input.body) ? input.body : [input.body];
+    const errors = items.map(
+      (it): FieldErrors =>
+        it.key !== undefined && it.key !== null ? { key: ["A token's key cannot be changed."] } : {},
+    );
+    if (errors.some((e) => "key" in e)) throw badRequest(Array.isArray(input.body) ? errors : errors[0]!);
+    for (const it of items) delete it.key;
+    return h(input);
+  };

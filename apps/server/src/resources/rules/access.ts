@@ -1,7 +1,5 @@
 import { sql } from "drizzle-orm";
-import type { RequestContext } from "../../framework/context";
-import { type Access, callerGroups, callerId } from "../../framework/scope";
-import { col } from "../../framework/sql";
+import { type Access, callerGroups, callerId, col, type RequestContext } from "../../framework";
 
 /**
  * Pool access by group (domain.md, pools): a non-superuser sees and changes only

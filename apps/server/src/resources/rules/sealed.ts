@@ -1,4 +1,4 @@
-import type { BindingOptions } from "../../framework/binding";
+import type { Derive } from "../../framework";
 import { secretBox } from "../../secrets/current";
 
 /**
@@ -7,8 +7,9 @@ import { secretBox } from "../../secrets/current";
  * (secrets/box.ts) before it reaches the table. Its column is listed in
  * secrets/sealed-columns.ts.
  */
-export const sealed = (...fields: string[]): BindingOptions["derive"] => {
-  return ({ values, existing }) => {
+export const sealed =
+  (...fields: string[]): Derive =>
+  ({ values, existing }) => {
     const out: Record<string, unknown> = {};
     for (const field of fields) {
       const plain = values[field];
@@ -17,4 +18,3 @@ export const sealed = (...fields: string[]): BindingOptions["derive"] => {
     }
     return out;
   };
-};
