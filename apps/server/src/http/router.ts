@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response, Router } from "express";
 import type { z } from "zod";
 import { ApiError, badRequest, notFound, splitBulkErrors, zodToFieldErrors } from "../framework/errors";
 import type { Handler, HandlerResult } from "./handler";
+import { validateBody } from "./bulk-validation";
 import { sendJson } from "./negotiate";
 import { optionsBody } from "./options";
 import { contextOf } from "./request-context";
@@ -108,26 +109,21 @@ async function run(entry: RouteEntry, req: Request, handler: Handler, opts: Moun
     let readOnly = opts.readOnlyKeys(entry.key);
     // Bulk update and delete items name their object by `id`.
     if (isBulk(route) && route.method !== "POST") readOnly = new Set([...readOnly].filter((k) => k !== "id"));
-    const raw = stripKeys(req.body, readOnly);
-    const r = bodySchema.safeParse(raw);
-    if (!r.success) {
-      const errors = zodToFieldErrors(r.error, () => "Unknown field.");
-      throw badRequest(Array.isArray(raw) ? splitBulkErrors(errors, raw.length) : errors);
-    }
+    const r = await validateBody(bodySchema, req.body, stripOf(readOnly), () => "Unknown field.");
+    if (!r.success) throw badRequest(Array.isArray(req.body) ? splitBulkErrors(r.errors, req.body.length) : r.errors);
     body = r.data;
     if (Array.isArray(body) && body.length === 0) throw badRequest({ non_field_errors: ["Send at least one item."] });
   }
   return handler({ params, query, body, ctx: contextOf(req), req });
 }
 
-/** Read-only fields a client sends back (id, url, counts…) are ignored, not errors. */
-function stripKeys(body: unknown, keys: Set<string>): unknown {
-  if (!keys.size) return body;
-  const strip = (o: unknown) => {
+/** Read-only fields a client sends back (id, url, counts…) are ignored, not errors: drops them from one item. */
+function stripOf(keys: Set<string>): (o: unknown) => unknown {
+  if (!keys.size) return (o) => o;
+  return (o) => {
     if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
     return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.has(k)));
   };
-  return Array.isArray(body) ? body.map(strip) : strip(body);
 }
 
 function checkResponse(entry: RouteEntry, result: HandlerResult) {
@@ -152,6 +148,6 @@ export function send(res: Response, result: HandlerResult) {
   } else if (result.body === undefined || result.status === 204) {
     res.end();
   } else {
-    sendJson(res, result.body);
+    sendJson(res, result.body, result.json);
   }
 }
