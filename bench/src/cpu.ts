@@ -41,7 +41,9 @@ export const treeCpu = (pid: number) => processTree(pid).reduce((s, p) => s + cp
 export async function backendsCpu(url: string, database: string): Promise<number> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    const rows = await sql<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = ${database} AND pid <> pg_backend_pid()`;
+    const rows = await sql<
+      { pid: number }[]
+    >`SELECT pid FROM pg_stat_activity WHERE datname = ${database} AND pid <> pg_backend_pid()`;
     return rows.reduce((s, r) => s + cpuOf(r.pid), 0);
   } finally {
     await sql.end();

@@ -14,12 +14,18 @@ const s = await seed(baseUrl, `rackplane_bench_${size}`, size);
 const profile = process.argv.includes("--profile");
 const server = await startChild(
   serverEntry,
-  { ...serverEnv, ...("url" in s.server ? { DATABASE_URL: s.server.url } : {}), POOL_SIZE: "10", RACKPLANE_MAX_BODY: "100mb" },
+  {
+    ...serverEnv,
+    ...("url" in s.server ? { DATABASE_URL: s.server.url } : {}),
+    POOL_SIZE: "10",
+    RACKPLANE_MAX_BODY: "100mb",
+  },
   undefined,
   profile ? ["--cpu-prof", `--cpu-prof-dir=${benchDir}/results/profiles`] : [],
 );
 try {
-  for (const n of arg("items", "20000").split(",").map(Number)) console.log(JSON.stringify(await bulkStall(server, s.server, n)));
+  for (const n of arg("items", "20000").split(",").map(Number))
+    console.log(JSON.stringify(await bulkStall(server, s.server, n)));
 } finally {
   await server.stop();
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configFromEnv } from "../src/config";
-import { startServer, type TestServer } from "./harness";
+import { type Response, startServer, type TestServer } from "./harness";
 
 /**
  * OFFSET beyond a configurable depth is a 400 that points at cursor pagination
@@ -30,7 +30,7 @@ describe("deep OFFSET", () => {
     let next: string | null = "/api/core/tags/?cursor=&limit=50";
     let seen = 0;
     while (next) {
-      const r = await s.get(next);
+      const r: Response = await s.get(next);
       seen += r.body.results.length;
       next = r.body.next ? r.body.next.slice(r.body.next.indexOf("/api/")) : null;
     }

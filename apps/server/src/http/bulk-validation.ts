@@ -1,5 +1,5 @@
-import type { FieldErrors } from "@rackplane/contract";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import type { FieldErrors } from "@rackplane/contract";
 import { z } from "zod";
 import { zodToFieldErrors } from "../framework/errors";
 
@@ -25,7 +25,9 @@ export async function validateBody(
   if (!(schema instanceof z.ZodArray) || !Array.isArray(body) || body.length <= ITEMS_PER_TURN) {
     const raw = Array.isArray(body) ? body.map(strip) : strip(body);
     const r = schema.safeParse(raw);
-    return r.success ? { success: true, data: r.data } : { success: false, errors: zodToFieldErrors(r.error, unknownKey) };
+    return r.success
+      ? { success: true, data: r.data }
+      : { success: false, errors: zodToFieldErrors(r.error, unknownKey) };
   }
   const data: unknown[] = new Array(body.length);
   const errors: FieldErrors = {};

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
-import type { FieldErrors } from "@rackplane/contract";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import type { FieldErrors } from "@rackplane/contract";
 import express, { type NextFunction, type Request, type Response } from "express";
 import { ApiError, addError } from "../framework/errors";
 import { ITEMS_PER_TURN } from "./bulk-validation";
@@ -38,7 +38,9 @@ async function guard(req: Request, _res: Response, next: NextFunction) {
     let failed = false;
     // Bulk bodies item by item, with a turn of the event loop every ITEMS_PER_TURN items
     // (a 100k-item body is millions of values); anything else in one walk.
-    const roots = items ? items.map((value, i) => ({ value, path: [i] as (string | number)[] })) : [{ value: req.body as unknown, path: [] as (string | number)[] }];
+    const roots = items
+      ? items.map((value, i) => ({ value, path: [i] as (string | number)[] }))
+      : [{ value: req.body as unknown, path: [] as (string | number)[] }];
     for (let from = 0; from < roots.length; from += ITEMS_PER_TURN) {
       if (from) await nextTurn();
       // Iterative walk: a recursive one would itself overflow on the input it guards against.

@@ -44,11 +44,12 @@ async function streamPage(res: Response, body: Record<string, unknown>, items: u
   const open = JSON.stringify(envelope);
   // `{"count":3,…}` → `{"count":3,…,"results":[`; `{}` → `{"results":[`.
   let chunk = `${open.length > 2 ? `${open.slice(0, -1)},` : "{"}"results":[`;
+  const drained = drainWaiter(res);
   for (let i = 0; i < items.length; i++) {
     // An item JSON.stringify would write as null (undefined, a function) is null here too.
     chunk += (i ? "," : "") + (JSON.stringify(items[i]) ?? "null");
     if (chunk.length >= CHUNK) {
-      if (!res.write(chunk)) await drained(res);
+      if (!res.write(chunk)) await drained();
       chunk = "";
       if (res.destroyed) return;
     }
@@ -57,16 +58,24 @@ async function streamPage(res: Response, body: Record<string, unknown>, items: u
 }
 
 /**
- * Resolves when the socket takes more, or the response is gone (a client that went away).
- * `once`: the compression middleware hands `drain` listeners to its zlib stream and does
- * not forward their removal, so only a listener that removes itself leaves none behind.
+ * Waits for `drain`, or for the response to be gone (a client that went away). One
+ * listener of each for the whole response: the compression middleware hands `drain`
+ * listeners to its zlib stream and does not forward their removal, so a listener per
+ * wait would pile up there.
  */
-const drained = (res: Response) =>
-  new Promise<void>((ok) => {
-    const done = () => {
-      res.off("close", done);
-      ok();
-    };
-    res.once("drain", done);
-    res.once("close", done);
-  });
+function drainWaiter(res: Response): () => Promise<void> {
+  let wake: (() => void) | undefined;
+  const fire = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  res.on("drain", fire);
+  res.once("close", fire);
+  return () =>
+    res.destroyed
+      ? Promise.resolve()
+      : new Promise<void>((ok) => {
+          wake = ok;
+        });
+}

@@ -2,8 +2,8 @@ import { queryCounter } from "@rackplane/db";
 import type { NextFunction, Request, Response, Router } from "express";
 import type { z } from "zod";
 import { ApiError, badRequest, notFound, splitBulkErrors, zodToFieldErrors } from "../framework/errors";
-import type { Handler, HandlerResult } from "./handler";
 import { validateBody } from "./bulk-validation";
+import type { Handler, HandlerResult } from "./handler";
 import { sendJson } from "./negotiate";
 import { optionsBody } from "./options";
 import { contextOf } from "./request-context";
@@ -133,7 +133,12 @@ async function checkResponse(entry: RouteEntry, result: HandlerResult) {
     throw new Error(`${entry.key} answered ${result.status}, which the contract does not declare`);
   if (!isZod(schema)) return;
   // In chunks like a bulk body: checking a 20k-item response must not stall the server either.
-  const r = await validateBody(schema, result.body, (o) => o, () => "not in the contract");
+  const r = await validateBody(
+    schema,
+    result.body,
+    (o) => o,
+    () => "not in the contract",
+  );
   if (!r.success) {
     throw new Error(
       `${entry.key} ${result.status} response breaks the contract: ${JSON.stringify(r.errors).slice(0, 600)}`,
