@@ -23,8 +23,17 @@ export async function measuredLoad(
   const app0 = treeCpu(child.proc.pid!);
   const db0 = db ? await backendsCpu(db.url, db.name) : 0;
   const r = await load(child.base, paths, opts);
-  const app1 = treeCpu(child.proc.pid!);
+  // autocannon stops with one request in flight per connection, which the program still
+  // answers: wait until it is idle again, and count those requests too (on slow shapes,
+  // a few requests a second, leaving them out would overstate the cost several times).
+  let app1 = treeCpu(child.proc.pid!);
+  for (let i = 0; i < 100; i++) {
+    await new Promise((ok) => setTimeout(ok, 100));
+    const now = treeCpu(child.proc.pid!);
+    if (now - app1 < 0.005) break;
+    app1 = now;
+  }
   const db1 = db ? await backendsCpu(db.url, db.name) : 0;
-  const per = (s: number) => Math.round((s * 1e6) / Math.max(1, r.requests));
+  const per = (s: number) => Math.round((s * 1e6) / Math.max(1, r.requests + opts.connections));
   return { ...r, appUs: per(app1 - app0), ...(db ? { dbUs: per(db1 - db0) } : {}) };
 }
