@@ -55,10 +55,12 @@ export async function startChild(
   entry: string,
   env: Record<string, string>,
   readyPath = "/api/dcim/servers/?limit=1",
+  /** Flags for node itself (`--cpu-prof`, which NODE_OPTIONS does not take); tsx passes them on. */
+  nodeArgs: string[] = [],
 ): Promise<Child> {
   const port = await freePort();
   const started = performance.now();
-  const proc = spawn(tsx, [entry], {
+  const proc = spawn(tsx, [...nodeArgs, entry], {
     cwd: repoDir,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],

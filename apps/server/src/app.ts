@@ -85,6 +85,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   const service = new ResourceService(db.db, {
     defaultPageSize: config.defaultPageSize,
     maxPageSize: config.maxPageSize,
+    maxOffset: config.maxOffset,
   });
 
   // Handlers and owning resources by contract key path (`dcim.servers.list`).

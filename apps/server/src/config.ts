@@ -14,6 +14,8 @@ export interface Config {
   dataDir: string;
   defaultPageSize: number;
   maxPageSize: number;
+  /** Deepest list offset answered (`RACKPLANE_MAX_OFFSET`; 0 = no limit); deeper is a 400 pointing at `cursor`. */
+  maxOffset: number;
   maxBody: string;
   logLevel: string;
   /** Anonymous callers may read (GET/HEAD/OPTIONS); off by default. */
@@ -71,6 +73,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: env.RACKPLANE_DATA_DIR ?? "./.rackplane/data",
     defaultPageSize: int(env.RACKPLANE_PAGE_SIZE, 50),
     maxPageSize: int(env.RACKPLANE_MAX_PAGE_SIZE, 1000),
+    maxOffset: int(env.RACKPLANE_MAX_OFFSET, 100_000),
     maxBody: env.RACKPLANE_MAX_BODY ?? "20mb",
     logLevel: env.RACKPLANE_LOG_LEVEL ?? "info",
     strict: env.RACKPLANE_STRICT === "1",

@@ -125,10 +125,14 @@ describe("hostile query strings", () => {
         expect(r.body.results.length).toBeLessThanOrEqual(1000);
       }
     }
-    // A large but valid offset is simply past the end.
-    const past = await s.get("/api/dcim/servers/?offset=2000000000");
+    // A large but valid offset is simply past the end, up to the deepest offset answered;
+    // beyond that a 400 on offset (RACKPLANE_MAX_OFFSET, 100,000 by default: use a cursor).
+    const past = await s.get("/api/dcim/servers/?offset=100000");
     expect(past.status).toBe(200);
     expect(past.body.results).toEqual([]);
+    const deeper = await s.get("/api/dcim/servers/?offset=2000000000");
+    expect(deeper.status).toBe(400);
+    expect(deeper.body.offset[0]).toMatch(/cursor/);
   });
 });
 

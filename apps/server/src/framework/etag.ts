@@ -5,7 +5,9 @@ import { ApiError } from "./errors";
  * Strong validator of a representation: a hash of its JSON. Computed from what
  * is sent (nested names included), so it changes whenever the body would.
  */
-export const etagOf = (body: unknown) => `"${createHash("sha1").update(JSON.stringify(body)).digest("base64url")}"`;
+export const etagOf = (body: unknown) => etagOfJson(JSON.stringify(body));
+/** The same from the JSON text itself (the text that is sent, serialized once for both). */
+export const etagOfJson = (json: string) => `"${createHash("sha1").update(json).digest("base64url")}"`;
 
 /** Whether an `If-Match` / `If-None-Match` header value names `etag` (or is `*`). */
 export function etagMatches(header: string | undefined, etag: string): boolean {

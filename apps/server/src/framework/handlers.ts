@@ -1,7 +1,7 @@
 import type { Handler } from "../http/handler";
 import type { Binding } from "./binding";
 import { withItemErrors } from "./bulk-errors";
-import { etagMatches, etagOf, ifMatch } from "./etag";
+import { etagMatches, etagOfJson, ifMatch } from "./etag";
 import { fieldSelection } from "./read";
 import type { ResourceService } from "./service";
 import { transitionHandlers } from "./transitions";
@@ -10,7 +10,11 @@ type Item = Record<string, unknown> & { id: number };
 
 const pick = (o: Record<string, unknown>, keys: string[]) =>
   Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
-const withEtag = (body: unknown) => ({ status: 200, body, headers: { ETag: etagOf(body) } });
+/** A 200 with its ETag: the body is serialized once, for the hash and for sending. */
+const withEtag = (body: unknown) => {
+  const json = JSON.stringify(body);
+  return { status: 200, body, json, headers: { ETag: etagOfJson(json) } };
+};
 
 /**
  * The handlers of every standard route of a resource, keyed like the routes the
@@ -24,9 +28,9 @@ export function resourceHandlers(b: Binding, svc: ResourceService): Record<strin
       const full = await svc.retrieve(b, params.id as number, ctx, query.brief === true);
       const only = fieldSelection(b.resource, query);
       const body = only ? pick(full, ["id", "url", "display", ...only]) : full;
-      const etag = etagOf(body);
-      if (etagMatches(req.get("If-None-Match"), etag)) return { status: 304, headers: { ETag: etag } };
-      return { status: 200, body, headers: { ETag: etag } };
+      const ok = withEtag(body);
+      if (etagMatches(req.get("If-None-Match"), ok.headers.ETag)) return { status: 304, headers: ok.headers };
+      return ok;
     },
     create: async ({ body, ctx }) => ({ status: 201, body: (await svc.create(b, [body as Item], ctx, false))[0] }),
     bulkCreate: async ({ body, ctx }) => ({

@@ -1,10 +1,18 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@rackplane/contract";
 import type { RequestContext } from "./context";
+import { badRequest } from "./errors";
 
 export interface PageSettings {
   defaultPageSize: number;
   /** 0 = no maximum (then `limit=0` returns everything). */
   maxPageSize: number;
+  /**
+   * Deepest `offset` (or `page` × `page_size`) a list answers; deeper is a 400 that points
+   * at `cursor`. OFFSET reads and skips every row before the window, so its cost grows with
+   * the depth (32 ms of PostgreSQL at 90,000 rows, bench/RESULTS.md) where a cursor's does
+   * not. 0 or absent: no limit.
+   */
+  maxOffset?: number;
 }
 
 export const defaultPageSettings: PageSettings = { defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
@@ -24,9 +32,18 @@ export function windowOf(q: Record<string, unknown>, s: PageSettings): Window {
   };
   if (pageStyle) {
     const size = cap(Number(q.page_size ?? s.defaultPageSize)) ?? s.defaultPageSize;
-    return { limit: size, offset: (Number(q.page ?? 1) - 1) * size, pageStyle };
+    return notTooDeep({ limit: size, offset: (Number(q.page ?? 1) - 1) * size, pageStyle }, s);
   }
-  return { limit: cap(Number(q.limit ?? s.defaultPageSize)), offset: Number(q.offset ?? 0), pageStyle };
+  return notTooDeep({ limit: cap(Number(q.limit ?? s.defaultPageSize)), offset: Number(q.offset ?? 0), pageStyle }, s);
+}
+
+function notTooDeep(w: Window, s: PageSettings): Window {
+  if (!s.maxOffset || w.offset <= s.maxOffset) return w;
+  throw badRequest({
+    [w.pageStyle ? "page" : "offset"]: [
+      `Deeper than ${s.maxOffset} rows: use cursor pagination to go further (?cursor= starts it; each page's next link continues).`,
+    ],
+  });
 }
 
 /** next/previous links: the same request with the window moved. */

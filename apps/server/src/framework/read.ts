@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { AnyField, AnyResource, ChoiceFieldDef, CountFieldDef, RelationFieldDef } from "@rackplane/contract";
 import { type SQL, sql } from "drizzle-orm";
 import { type Binding, bindingOf, targetKey } from "./binding";
@@ -210,6 +211,26 @@ export function present(
   const out: Record<string, unknown> = { id: row.id, url: urlOf(r, ctx, row.id), display: "" };
   for (let i = 0; i < p.names.length; i++) out[p.names[i]!] = p.values[i]!(row[p.names[i]!], ctx);
   out.display = p.display(row, out);
+  return out;
+}
+
+/** Rows presented per turn of the event loop by `presentAll`. */
+const ROWS_PER_TURN = 2_000;
+
+/**
+ * `present` for many rows (what a bulk write reads back), with a turn of the event
+ * loop every ROWS_PER_TURN rows so other requests are answered meanwhile.
+ */
+export async function presentAll(
+  r: AnyResource,
+  rows: Record<string, unknown>[],
+  ctx: RequestContext,
+): Promise<Record<string, unknown>[]> {
+  const out = new Array<Record<string, unknown>>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    if (i && i % ROWS_PER_TURN === 0) await nextTurn();
+    out[i] = present(r, rows[i]!, ctx);
+  }
   return out;
 }
 

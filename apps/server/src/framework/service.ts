@@ -10,7 +10,7 @@ import { listPage } from "./list-page";
 import { m2mStorage } from "./m2m";
 import { type PageSettings, windowOf } from "./pagination";
 import { notPermitted, refuseOutside } from "./permissions";
-import { present, selectList } from "./read";
+import { present, presentAll, selectList } from "./read";
 import { andVisible, type Scope, scoped, scopeOf, UNRESTRICTED, visibleRows } from "./scope";
 import { anyId, col, ident, list, resetAliases } from "./sql";
 import { columnTypes, unnestSelect } from "./unnest";
@@ -64,11 +64,10 @@ export class ResourceService {
    */
   private async afterWrite(tx: Database, b: Binding, ids: number[], ctx: RequestContext) {
     await b.afterWrite?.(tx, ids, ctx);
-    const images = (await this.fetchRows(tx, b, ids)).map((r) => present(b.resource, r, ctx));
+    // Bulk writes present thousands of rows: a turn of the event loop between chunks (presentAll).
+    const images = await presentAll(b.resource, await this.fetchRows(tx, b, ids), ctx);
     const scope = scopeOf(ctx);
-    const shown = scope.key
-      ? (await this.fetchRows(tx, b, ids, { scope })).map((r) => present(b.resource, r, ctx))
-      : images;
+    const shown = scope.key ? await presentAll(b.resource, await this.fetchRows(tx, b, ids, { scope }), ctx) : images;
     return { images, shown };
   }
 

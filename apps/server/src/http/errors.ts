@@ -37,7 +37,7 @@ export type ErrorPresenter = (req: Request, res: Response, status: number, body:
 
 /**
  * Everything thrown → the status and DRF body the spec gives; 500s never leak internals.
- * A 5xx's cause goes to the request log line (pino-http reads `res.err`) and to `report`.
+ * A 5xx's cause goes to the request log line (request-log.ts reads `res.err`) and to `report`.
  */
 export function errorHandler(report?: UnexpectedErrorSink, present?: ErrorPresenter) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -96,7 +96,7 @@ export function errorHandler(report?: UnexpectedErrorSink, present?: ErrorPresen
       }
     }
     if (status >= 500) {
-      res.err = err as Error; // pino-http logs it with the request line
+      (res as Response & { err?: Error }).err = err as Error; // the request log line carries it (request-log.ts)
       report?.(err, req, res, status);
     }
     res.status(status);

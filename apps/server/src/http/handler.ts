@@ -12,6 +12,8 @@ export interface HandlerInput {
 export interface HandlerResult {
   status: number;
   body?: unknown;
+  /** `body` already serialized (`JSON.stringify(body)`), e.g. to hash it for an ETag: sent as it is, not serialized again. */
+  json?: string;
   headers?: Record<string, string>;
   /** Send as-is (HTML) instead of JSON. */
   html?: string;

@@ -1,4 +1,5 @@
 import type { Request, Response } from "express";
+import { writeJson } from "./json-response";
 
 /**
  * Content negotiation of the browsable API. JSON is the default: `Accept: *\/*`, no
@@ -19,9 +20,9 @@ export function jsonIndent(req: Request): number {
   return m ? Math.min(Number(m[1]), 8) : 0;
 }
 
-/** A JSON body, pretty-printed when the client asked for an indent. */
-export function sendJson(res: Response, body: unknown) {
+/** A JSON body (`json`: already serialized), pretty-printed when the client asked for an indent. */
+export function sendJson(res: Response, body: unknown, json?: string) {
   const indent = jsonIndent(res.req);
-  if (!indent) return res.json(body);
+  if (!indent) return writeJson(res, body, json);
   return res.type("json").send(JSON.stringify(body, null, indent));
 }

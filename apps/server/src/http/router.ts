@@ -2,6 +2,7 @@ import { queryCounter } from "@rackplane/db";
 import type { NextFunction, Request, Response, Router } from "express";
 import type { z } from "zod";
 import { ApiError, badRequest, notFound, splitBulkErrors, zodToFieldErrors } from "../framework/errors";
+import { validateBody } from "./bulk-validation";
 import type { Handler, HandlerResult } from "./handler";
 import { sendJson } from "./negotiate";
 import { optionsBody } from "./options";
@@ -72,7 +73,7 @@ export function mountContract(
         res.locals.operation = entry.key; // named in the request log line and error reports
         opts.authorize?.(entry.key, req);
         const result = await run(entry, req, handlers.get(entry.key)!, opts);
-        if (opts.validateResponses) checkResponse(entry, result);
+        if (opts.validateResponses) await checkResponse(entry, result);
         if (opts.exposeQueryCount) res.setHeader("X-Query-Count", String(queryCounter.getStore()?.count ?? 0));
         send(res, opts.present ? opts.present(req, path, group, result) : result);
       } catch (err) {
@@ -108,38 +109,39 @@ async function run(entry: RouteEntry, req: Request, handler: Handler, opts: Moun
     let readOnly = opts.readOnlyKeys(entry.key);
     // Bulk update and delete items name their object by `id`.
     if (isBulk(route) && route.method !== "POST") readOnly = new Set([...readOnly].filter((k) => k !== "id"));
-    const raw = stripKeys(req.body, readOnly);
-    const r = bodySchema.safeParse(raw);
-    if (!r.success) {
-      const errors = zodToFieldErrors(r.error, () => "Unknown field.");
-      throw badRequest(Array.isArray(raw) ? splitBulkErrors(errors, raw.length) : errors);
-    }
+    const r = await validateBody(bodySchema, req.body, stripOf(readOnly), () => "Unknown field.");
+    if (!r.success) throw badRequest(Array.isArray(req.body) ? splitBulkErrors(r.errors, req.body.length) : r.errors);
     body = r.data;
     if (Array.isArray(body) && body.length === 0) throw badRequest({ non_field_errors: ["Send at least one item."] });
   }
   return handler({ params, query, body, ctx: contextOf(req), req });
 }
 
-/** Read-only fields a client sends back (id, url, counts…) are ignored, not errors. */
-function stripKeys(body: unknown, keys: Set<string>): unknown {
-  if (!keys.size) return body;
-  const strip = (o: unknown) => {
+/** Read-only fields a client sends back (id, url, counts…) are ignored, not errors: drops them from one item. */
+function stripOf(keys: Set<string>): (o: unknown) => unknown {
+  if (!keys.size) return (o) => o;
+  return (o) => {
     if (typeof o !== "object" || o === null || Array.isArray(o)) return o;
     return Object.fromEntries(Object.entries(o).filter(([k]) => !keys.has(k)));
   };
-  return Array.isArray(body) ? body.map(strip) : strip(body);
 }
 
-function checkResponse(entry: RouteEntry, result: HandlerResult) {
+async function checkResponse(entry: RouteEntry, result: HandlerResult) {
   if (result.html !== undefined) return;
   const schema = (entry.route.responses as Record<number, unknown>)[result.status];
   if (schema === undefined)
     throw new Error(`${entry.key} answered ${result.status}, which the contract does not declare`);
   if (!isZod(schema)) return;
-  const r = schema.safeParse(result.body);
+  // In chunks like a bulk body: checking a 20k-item response must not stall the server either.
+  const r = await validateBody(
+    schema,
+    result.body,
+    (o) => o,
+    () => "not in the contract",
+  );
   if (!r.success) {
     throw new Error(
-      `${entry.key} ${result.status} response breaks the contract: ${JSON.stringify(r.error.issues.slice(0, 3))}`,
+      `${entry.key} ${result.status} response breaks the contract: ${JSON.stringify(r.errors).slice(0, 600)}`,
     );
   }
 }
@@ -152,6 +154,6 @@ export function send(res: Response, result: HandlerResult) {
   } else if (result.body === undefined || result.status === 204) {
     res.end();
   } else {
-    sendJson(res, result.body);
+    sendJson(res, result.body, result.json);
   }
 }

@@ -1,0 +1,107 @@
+import { request } from "node:http";
+import { gunzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { STREAM_FROM } from "../src/http/json-response";
+import { startServer, type TestServer } from "./harness";
+
+/** The wire as it is (node:http neither asks for nor undoes an encoding): status, headers, raw bytes. */
+function raw(s: TestServer, path: string, opts: { method?: string; acceptEncoding?: string } = {}) {
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
+    (resolve, reject) => {
+      const headers: Record<string, string> = { Authorization: `Token ${s.token}`, Accept: "application/json" };
+      if (opts.acceptEncoding) headers["Accept-Encoding"] = opts.acceptEncoding;
+      const req = request(new URL(path, s.baseUrl), { method: opts.method ?? "GET", headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    },
+  );
+}
+
+const N = 450;
+let s: TestServer;
+
+beforeAll(async () => {
+  s = await startServer();
+  const tag = await s.post("/api/core/tags/", { name: "Big", slug: "big" });
+  // Text that JSON escapes (quotes, backslashes, control characters, non-ASCII), nested JSON, tags.
+  const items = Array.from({ length: N }, (_, i) => ({
+    name: `big-${String(i).padStart(4, "0")}`,
+    comments: i % 7 === 0 ? `line "one"\n\ttab \\ back — ünïcødé ${i}` : "",
+    local_context_data: i % 3 === 0 ? { i, nested: { list: [1, "two", null, true] }, text: "a\u0001b" } : null,
+    tags: i % 2 ? [tag.body.id] : [],
+  }));
+  const r = await s.post("/api/dcim/servers/", items);
+  if (r.status !== 201) throw new Error(JSON.stringify(r.body).slice(0, 500));
+}, 240_000);
+afterAll(async () => s?.close());
+
+describe("big pages are streamed, byte for byte what JSON.stringify writes", () => {
+  it("a page of more than STREAM_FROM items goes out in chunks with exactly the bytes of one JSON.stringify", async () => {
+    expect(N).toBeGreaterThan(STREAM_FROM);
+    const big = await raw(s, `/api/dcim/servers/?limit=${N}`);
+    expect(big.status).toBe(200);
+    // Streamed: no Content-Length, chunked transfer.
+    expect(big.headers["content-length"]).toBeUndefined();
+    expect(big.headers["transfer-encoding"]).toBe("chunked");
+    expect(big.headers["content-type"]).toBe("application/json; charset=utf-8");
+    const text = big.body.toString("utf8");
+    const page = JSON.parse(text);
+    expect(JSON.stringify(page)).toBe(text);
+    expect(page.count).toBe(N);
+    expect(page.results).toHaveLength(N);
+    expect(Object.keys(page)).toEqual(["count", "next", "previous", "results"]);
+
+    // The same rows through the unstreamed path (small pages, one write with a Content-Length).
+    const small: unknown[] = [];
+    for (let offset = 0; offset < N; offset += 150) {
+      const p = await raw(s, `/api/dcim/servers/?limit=150&offset=${offset}`);
+      expect(p.headers["content-length"]).toBe(String(p.body.length));
+      small.push(...JSON.parse(p.body.toString("utf8")).results);
+    }
+    expect(JSON.stringify(small)).toBe(JSON.stringify(page.results));
+    // The escapes survived as JSON.stringify writes them.
+    expect(text).toContain(String.raw`line \"one\"\n\ttab \\ back — ünïcødé 0`);
+    expect(text).toContain(String.raw`"text":"a\u0001b"`);
+  });
+
+  it("is the same bytes compressed, and a HEAD has no body", async () => {
+    const plain = await raw(s, `/api/dcim/servers/?limit=${N}`);
+    const gz = await raw(s, `/api/dcim/servers/?limit=${N}`, { acceptEncoding: "gzip" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    const head = await raw(s, `/api/dcim/servers/?limit=${N}`, { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(head.body.length).toBe(0);
+  });
+
+  it("streams cursor pages too: their next link walks every row once", async () => {
+    const seen = new Set<number>();
+    let next: string | null = `/api/dcim/servers/?cursor=&limit=${STREAM_FROM + 50}`;
+    let pages = 0;
+    while (next) {
+      const r = await raw(s, next);
+      const text = r.body.toString("utf8");
+      const body = JSON.parse(text);
+      expect(JSON.stringify(body)).toBe(text);
+      for (const o of body.results) seen.add(o.id);
+      next = body.next ? body.next.slice(body.next.indexOf("/api/")) : null;
+      pages++;
+    }
+    expect(pages).toBe(2);
+    expect(seen.size).toBe(N);
+  });
+
+  it("sends a detail once serialized: its ETag is the hash of exactly the bytes sent", async () => {
+    const first = JSON.parse((await raw(s, "/api/dcim/servers/?limit=1")).body.toString("utf8")).results[0];
+    const d = await raw(s, `/api/dcim/servers/${first.id}/`);
+    expect(d.headers["content-length"]).toBe(String(d.body.length));
+    const { createHash } = await import("node:crypto");
+    expect(d.headers.etag).toBe(`"${createHash("sha1").update(d.body).digest("base64url")}"`);
+    expect(JSON.stringify(JSON.parse(d.body.toString("utf8")))).toBe(d.body.toString("utf8"));
+  });
+});
