@@ -115,9 +115,14 @@ describe("OpenAPI document", () => {
     const json = (x: any) => x.content["application/json"].schema;
     expect(json(create.requestBody)).toEqual({ $ref: "#/components/schemas/ServerCreate" });
     expect(json(create.responses[201])).toEqual({ $ref: "#/components/schemas/Server" });
-    expect(json(bulk.requestBody)).toEqual({ type: "array", items: { $ref: "#/components/schemas/ServerCreate" } });
+    expect(json(bulk.requestBody)).toEqual({
+      type: "array",
+      items: { $ref: "#/components/schemas/ServerCreate" },
+      minItems: 1,
+    });
     expect(json(bulk.responses[201])).toEqual({ type: "array", items: { $ref: "#/components/schemas/Server" } });
-    expect(create.responses[400]).toEqual({ $ref: "#/components/responses/BadRequest" });
+    // The URL answers an array as the bulk create, errors included.
+    expect(create.responses[400]).toEqual({ $ref: "#/components/responses/BulkBadRequest" });
     expect(bulk.responses[400]).toEqual({ $ref: "#/components/responses/BulkBadRequest" });
     expect(Object.keys(create.responses)).toEqual(
       expect.arrayContaining(["201", "400", "401", "403", "409", "413", "415", "429"]),

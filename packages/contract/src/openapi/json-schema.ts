@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentedAs } from "../common/documented";
 
 /** A JSON Schema (OpenAPI 3.1 dialect) object. */
 export type JsonSchema = Record<string, unknown>;
@@ -103,12 +104,15 @@ export class SchemaRegistry {
       case z.ZodFirstPartyTypeKind.ZodBranded:
         return this.convert(def.type);
       case z.ZodFirstPartyTypeKind.ZodEffects:
-        return this.convert(def.schema);
+        // A refinement or parser that says what it accepts (dates, addresses: common/documented.ts).
+        return { ...(documentedAs(schema) ?? this.convert(def.schema)) };
       case z.ZodFirstPartyTypeKind.ZodLazy:
         return this.convert(def.getter());
       case z.ZodFirstPartyTypeKind.ZodPipeline: {
         const a = { ...this.convert(def.in) };
-        const b = this.convert(def.out);
+        let b = this.convert(def.out);
+        // `queryInt.pipe(z.number().min(1))`: the output is the same whole number, bounded.
+        if (a.type === "integer" && b.type === "number") b = { ...b, type: "integer" };
         if (a.type === undefined || a.type !== b.type) return a;
         // The output side's bounds are the real ones (`queryInt.pipe(z.number().min(0))`).
         const bounds = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
