@@ -114,9 +114,11 @@ export class SchemaRegistry {
         // `queryInt.pipe(z.number().min(1))`: the output is the same whole number, bounded.
         if (a.type === "integer" && b.type === "number") b = { ...b, type: "integer" };
         if (a.type === undefined || a.type !== b.type) return a;
-        // The output side's bounds are the real ones (`queryInt.pipe(z.number().min(0))`).
-        const bounds = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
-        if (bounds.some((k) => k in b)) for (const k of bounds) delete a[k];
+        // The output side's bounds are the real ones on the side it bounds
+        // (`queryInt.pipe(z.number().min(0))`: minimum 0, queryInt's int32 maximum kept).
+        const lower = ["minimum", "exclusiveMinimum"];
+        const upper = ["maximum", "exclusiveMaximum"];
+        for (const side of [lower, upper]) if (side.some((k) => k in b)) for (const k of side) delete a[k];
         return { ...a, ...b };
       }
       case z.ZodFirstPartyTypeKind.ZodArray: {
@@ -200,6 +202,12 @@ function dedupe(list: JsonSchema[]): JsonSchema[] {
 
 type Check = { kind: string; value?: number; inclusive?: boolean; regex?: RegExp; version?: string };
 
+/**
+ * Every JSON string is refused with a NUL character in it (PostgreSQL text cannot hold one;
+ * http/json-body.ts answers 400 on the field): said on every string without a pattern of its own.
+ */
+export const NO_NUL_PATTERN = "^[^\\u0000]*$";
+
 function stringSchema(checks: Check[]): JsonSchema {
   const out: JsonSchema = { type: "string" };
   for (const c of checks) {
@@ -215,6 +223,7 @@ function stringSchema(checks: Check[]): JsonSchema {
     else if (c.kind === "ip") out.format = c.version === "v6" ? "ipv6" : c.version === "v4" ? "ipv4" : undefined;
   }
   if (out.format === undefined) delete out.format;
+  if (out.pattern === undefined && out.format === undefined) out.pattern = NO_NUL_PATTERN;
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isChoice } from "../common/fields";
 import { LOOKUP_DESCRIPTIONS, MAX_ORDERING_FIELDS, MAX_PARAMETER_VALUES, NET_OPERATORS } from "../common/lookups";
-import { queryFamily, queryNetwork } from "../common/net";
+import { CIDR_PATTERN, IP_PATTERN, MAC_PATTERN, queryFamily, queryNetwork } from "../common/net";
 import type { AnyResource, FilterParam } from "../common/resource";
 import type { ResourceComponents } from "./components";
 import type { JsonSchema, SchemaRegistry } from "./json-schema";
@@ -141,11 +141,18 @@ function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, co
   let scalar: JsonSchema;
   if (p.by) scalar = { type: "string" };
   else if (isChoice(fd)) scalar = comps.choiceEnum(fd.choices);
-  else if (fd.kind === "fk" || fd.kind === "m2m") scalar = { type: "integer" };
+  else if (fd.kind === "fk" || fd.kind === "m2m")
+    scalar = { type: "integer", minimum: -2147483648, maximum: 2147483647 };
   // Network lookups parse their own values (an address or network; a family), not the field's.
   else if (p.lookup === "family") scalar = reg.convert(queryFamily);
   else if (p.lookup in NET_OPERATORS) scalar = reg.convert(queryNetwork);
   else scalar = scalarOf(reg.convert(fd.filterScalar!), fd.kind);
+  // Address patterns are long (IPv6): filters refer to one named copy of each.
+  const named = typeof scalar.pattern === "string" ? PATTERN_COMPONENTS[scalar.pattern] : undefined;
+  if (named && Object.keys(scalar).length === 2) {
+    const own = scalar;
+    scalar = reg.define(named, () => own);
+  }
   const target = p.by
     ? `\`${p.field}\` by its ${p.by}`
     : p.name === `${p.field}_id`
@@ -158,6 +165,13 @@ function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, co
 }
 
 const NETWORK_KINDS = new Set(["ip", "cidr", "mac"]);
+const PATTERN_COMPONENTS: Record<string, string> = {
+  [IP_PATTERN.any]: "IPAddressValue",
+  [IP_PATTERN[4]]: "IPv4AddressValue",
+  [IP_PATTERN[6]]: "IPv6AddressValue",
+  [CIDR_PATTERN]: "IPNetworkValue",
+  [MAC_PATTERN]: "MACAddressValue",
+};
 
 /** Filter scalars are parsed from strings; describe the type they must parse as. */
 function scalarOf(s: JsonSchema, kind: string): JsonSchema {
