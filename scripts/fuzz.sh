@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Fuzzes the API against its own OpenAPI document with schemathesis: a seeded server
 # (PGlite in a temp dir) on loopback, every operation, authenticated as a superuser.
-# All phases — coverage, fuzzing, stateful (along the document's create → read/update/delete
-# links) — and every check (`--checks all`: 5xx, response schemas and headers, status codes,
+# The coverage and fuzzing phases (stateful, along the document's create → read/update/delete
+# links, on request) with every check (`--checks all`: 5xx, response schemas and headers, status codes,
 # schema-valid requests accepted, schema-invalid ones rejected, 405s, use after delete…);
 # any finding fails. scripts/fuzz.toml holds the configuration, what it leaves out and why;
 # scripts/fuzz_hooks.py the rules JSON Schema cannot state.
