@@ -14,7 +14,7 @@ start_temp_server() {
     RACKPLANE_LOG_LEVEL=error exec node --import tsx src/cli.ts serve) >"$log" 2>&1 &
   SERVER_PID=$!
   URL=""
-  for _ in $(seq 1 120); do
+  for _ in $(seq 1 360); do  # up to 3 min: seeding on a busy machine is slow
     URL=$(grep -o 'http://127.0.0.1:[0-9]*' "$log" | head -1 || true)
     [ -n "$URL" ] && return 0
     kill -0 "$SERVER_PID" 2>/dev/null || break

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,6 +22,19 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
+/** Timings and sizes measured here, written to artifacts/docs-ui.json (bench/RESULTS.md cites them). */
+const measured: Record<string, number> = {};
+
+/** The page's DOM node count and used JS heap (MB), from the Chrome DevTools Protocol. */
+async function pageMetrics(page: Page): Promise<{ nodes: number; heapMb: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN;
+  await cdp.detach();
+  return { nodes: get("Nodes"), heapMb: Math.round(get("JSHeapUsedSize") / 1e5) / 10 };
+}
+
 describe("documentation UIs in Chromium", () => {
   let s: TestServer;
   let browser: Browser;
@@ -35,6 +48,8 @@ describe("documentation UIs in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await s?.close();
+    writeFileSync(`${ARTIFACTS}docs-ui.json`, `${JSON.stringify(measured, null, 2)}\n`);
+    console.log(`docs UI measurements: ${JSON.stringify(measured)}`);
   });
 
   /** A page that refuses (and records) any request not to the test server. */
@@ -110,6 +125,7 @@ describe("documentation UIs in Chromium", () => {
     // Opened by the link: the parameters table of the list (every filter) is rendered.
     await op.locator(".parameters-container tr[data-param-name='rack']").first().waitFor({ timeout: 60_000 });
     const openedMs = Date.now() - started;
+    measured.swaggerDeepLinkMs = openedMs;
     expect(await op.getAttribute("class")).toContain("is-open");
     await op.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}swagger-ui-deep-link.png` });
@@ -119,16 +135,51 @@ describe("documentation UIs in Chromium", () => {
     await page.close();
   }, 150_000);
 
+  it("Swagger UI opens the largest operation on a click (timed apart from the page load)", async () => {
+    const { page, outside, errors } = await openPage();
+    const started = Date.now();
+    await page.goto(`${s.baseUrl}/api/schema/swagger-ui/`);
+    await page.locator(".opblock").first().waitFor({ timeout: 90_000 });
+    measured.swaggerFirstOperationMs = Date.now() - started;
+    await page.locator("input.operation-filter-input").fill("dcim-servers");
+    const op = page.locator("#operations-dcim-servers-dcim_servers_list");
+    await op.waitFor({ timeout: 60_000 });
+    // Closed until clicked: the 170-odd parameters are rendered by the click alone.
+    expect(await op.getAttribute("class")).not.toContain("is-open");
+    const clicked = Date.now();
+    await op.locator(".opblock-summary").click();
+    await op.locator(".parameters-container tr[data-param-name='ordering']").first().waitFor({ timeout: 60_000 });
+    measured.swaggerOpenLargestMs = Date.now() - clicked;
+    // The documented enums are offered: `fields` lists the servers' own field names.
+    expect(
+      await op
+        .locator("tr[data-param-name='fields'] select option")
+        .evaluateAll((els) => els.map((e) => e.textContent)),
+    ).toContain("serial_number");
+    const m = await pageMetrics(page);
+    measured.swaggerDomNodes = m.nodes;
+    measured.swaggerHeapMb = m.heapMb;
+    console.log(`Swagger UI: click → dcim_servers_list parameters rendered in ${measured.swaggerOpenLargestMs} ms`);
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+
   it("ReDoc renders the operations", async () => {
     const { page, outside, errors } = await openPage();
+    const started = Date.now();
     await page.goto(`${s.baseUrl}/api/schema/redoc/`);
     const section = page.locator('[data-section-id="operation/dcim_servers_list"]');
     await section.waitFor({ timeout: 90_000 });
+    measured.redocServersListRenderedMs = Date.now() - started;
     await expect
       .poll(() => page.locator('[data-section-id^="operation/"]').count(), { timeout: 30_000 })
       .toBeGreaterThan(100);
     await section.evaluate((el) => el.scrollIntoView({ block: "start" }));
     expect(await section.textContent()).toContain("List servers");
+    const m = await pageMetrics(page);
+    measured.redocDomNodes = m.nodes;
+    measured.redocHeapMb = m.heapMb;
     await page.screenshot({ path: `${ARTIFACTS}redoc.png` });
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);

@@ -151,6 +151,9 @@ export async function resolveByAttributes(
       conds.push(sql`${column} IS NULL`);
     } else if (typeof value === "object") {
       return `Attribute "${key}" must be a plain value.`;
+    } else if ((fd.kind === "string" || fd.kind === "text") && typeof value !== "string") {
+      // The document types text attributes (`name`) as strings; `{"name": 5}` is not a name.
+      return `Attribute "${key}" must be a string.`;
     } else {
       // Compare as text; an address is compared without its /32 (or /128).
       const text = fd.kind === "ip" ? sql`host(${column})` : sql`${column}::text`;

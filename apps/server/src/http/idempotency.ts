@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import {
   IDEMPOTENCY_KEY_HEADER,
   IDEMPOTENCY_KEY_MAX_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
   IDEMPOTENCY_KEY_TTL_HOURS,
   IDEMPOTENT_METHODS_WITH_KEY,
   IDEMPOTENT_REPLAYED_HEADER,
@@ -17,11 +18,28 @@ export interface IdempotencySettings {
   waitMs: number;
   /** A claim older than this whose request never finished (its process died) is taken over. */
   abandonedAfterSeconds: number;
+  /**
+   * Whether a route takes this method on this path: a request no route takes is answered
+   * 404/405 by the router, never 422 or a replay because of its key.
+   */
+  accepts?: (method: string, path: string) => boolean;
+}
+
+/** `accepts` for a route table: `:param` segments match any one segment. */
+export function routeMatcher(routes: { method: string; path: string }[]): (method: string, path: string) => boolean {
+  const byMethod = new Map<string, RegExp[]>();
+  for (const r of routes) {
+    const re = new RegExp(`^${r.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z_]\w*/g, "[^/]+")}$`);
+    byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), re]);
+  }
+  return (method, path) => (byMethod.get(method) ?? []).some((re) => re.test(path));
 }
 
 const defaults: IdempotencySettings = { waitMs: 10_000, abandonedAfterSeconds: 300 };
 const METHODS = new Set<string>(IDEMPOTENT_METHODS_WITH_KEY);
-const VALID_KEY = new RegExp(`^[\\x20-\\x7e]{1,${IDEMPOTENCY_KEY_MAX_LENGTH}}$`);
+// The document's pattern (a received value never has space at its ends), plus the length.
+const KEY_PATTERN = new RegExp(IDEMPOTENCY_KEY_PATTERN);
+const validKey = (key: string) => key.length <= IDEMPOTENCY_KEY_MAX_LENGTH && KEY_PATTERN.test(key);
 /** The response headers a replay repeats (the rest are per request: ids, rate limit, CORS). */
 const STORED_HEADERS = ["content-type", "etag", "location"];
 const POLL_MS = 50;
@@ -94,8 +112,9 @@ export function idempotency(db: Database, settings: Partial<IdempotencySettings>
   return async (req: Request, res: Response, next: NextFunction) => {
     const key = req.get(IDEMPOTENCY_KEY_HEADER);
     if (key === undefined || !METHODS.has(req.method) || !req.path.startsWith("/api/")) return next();
+    if (s.accepts && !s.accepts(req.method, req.path)) return next();
     try {
-      if (!VALID_KEY.test(key)) {
+      if (!validKey(key)) {
         throw new ApiError(400, {
           "Idempotency-Key": [`Must be 1 to ${IDEMPOTENCY_KEY_MAX_LENGTH} printable ASCII characters.`],
         });

@@ -18,9 +18,14 @@ export const MAX_PAGE_SIZE = 1000;
 export const IDEMPOTENCY_KEY_HEADER = "idempotency-key";
 export const IDEMPOTENT_REPLAYED_HEADER = "idempotent-replayed";
 export const IDEMPOTENCY_KEY_MAX_LENGTH = 255;
+/**
+ * Printable ASCII, no space at either end: HTTP drops a header value's surrounding
+ * whitespace, so those keys could never arrive as sent. Length is checked separately.
+ */
+export const IDEMPOTENCY_KEY_PATTERN = "^[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?$";
 export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 export const IDEMPOTENT_METHODS_WITH_KEY = ["POST", "PUT", "PATCH", "DELETE"] as const;
 export const IDEMPOTENCY_KEY_DESCRIPTION =
-  "A unique key (1-255 printable ASCII characters, e.g. a UUID) that makes retrying this write safe: " +
+  "A unique key (1-255 printable ASCII characters, no space at either end; e.g. a UUID) that makes retrying this write safe: " +
   "the same key with the same request within 24 hours returns the stored response (with " +
   "`Idempotent-Replayed: true`) instead of running it again; the same key with a different request is a 422.";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentAs } from "./documented";
 import { queryFamily, queryNetwork } from "./net";
 
 /**
@@ -139,10 +140,22 @@ export const queryInt = z.coerce
 
 export const queryNumber = z.coerce.number({ invalid_type_error: "A number is required." }).finite();
 
-export const queryDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
-  .refine((s) => !Number.isNaN(Date.parse(s)), "Enter a valid date.");
+/**
+ * A calendar date (RFC 3339 `full-date`, what the document's `format: date` means) that
+ * PostgreSQL stores: `2024-02-30` and year 0 are refused here, not by the database.
+ */
+export const queryDate = documentAs(
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter a date as YYYY-MM-DD.")
+    .refine(isCalendarDate, "Enter a valid date."),
+  { type: "string", format: "date" },
+);
+
+function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && !s.startsWith("0000");
+}
 
 export const queryDateTime = z
   .string()

@@ -1,5 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { z } from "zod";
+import { documentAs } from "./documented";
 
 /**
  * IP, CIDR and MAC values: parsed and normalised with ipaddr.js so the API
@@ -48,8 +49,10 @@ export function familyOf(ip: string): 4 | 6 {
   return ipaddr.parse(ip).kind() === "ipv6" ? 6 : 4;
 }
 
-const MAC =
-  /^([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})$/i;
+const X = "([0-9a-fA-F]{2})";
+/** Six hex pairs, separated by `:`/`-`, in Cisco's dotted form, or not at all. */
+export const MAC_PATTERN = `^${X}[:-]?${X}[:.-]?${X}[:-]?${X}[:.-]?${X}[:-]?${X}$`;
+const MAC = new RegExp(MAC_PATTERN);
 
 /** `AA-BB-CC-DD-EE-FF`, `aabb.ccdd.eeff`, `aabbccddeeff` → `aa:bb:cc:dd:ee:ff`. */
 export function normaliseMac(input: string): string | undefined {
@@ -57,7 +60,36 @@ export function normaliseMac(input: string): string | undefined {
   return m ? m.slice(1).join(":").toLowerCase() : undefined;
 }
 
+/**
+ * The text forms `parseIp` accepts, as patterns for the document: IPv4 as four decimal
+ * parts without leading zeros, IPv6 in any RFC 4291 form (embedded IPv4 included).
+ */
+const IPV4 = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}";
+const H = "[0-9a-fA-F]{1,4}";
+const IPV6 = [
+  `(?:${H}:){7}${H}`,
+  `(?:${H}:){1,7}:`,
+  `(?:${H}:){1,6}:${H}`,
+  `(?:${H}:){1,5}(?::${H}){1,2}`,
+  `(?:${H}:){1,4}(?::${H}){1,3}`,
+  `(?:${H}:){1,3}(?::${H}){1,4}`,
+  `(?:${H}:){1,2}(?::${H}){1,5}`,
+  `${H}:(?::${H}){1,6}`,
+  `:(?:(?::${H}){1,7}|:)`,
+  `(?:${H}:){6}${IPV4}`,
+  `(?:${H}:){1,5}:${IPV4}`,
+  `::(?:${H}:){0,5}${IPV4}`,
+].join("|");
+export const IP_PATTERN = {
+  4: `^${IPV4}$`,
+  6: `^(?:${IPV6})$`,
+  any: `^(?:${IPV4}|${IPV6})$`,
+} as const;
+
 export const ipSchema = (family?: 4 | 6) =>
+  documentAs(ipParser(family), { type: "string", pattern: IP_PATTERN[family ?? "any"] });
+
+const ipParser = (family?: 4 | 6) =>
   z.string().transform((v, ctx) => {
     const ip = normaliseIp(v);
     if (!ip || (family && familyOf(ip) !== family)) {
@@ -70,7 +102,19 @@ export const ipSchema = (family?: 4 | 6) =>
     return ip;
   });
 
+/** `address/prefix` (the prefix optional: a single address), for the document. */
+export const CIDR_PATTERN = `^(?:${IPV4}(?:/(?:3[0-2]|[12]?\\d))?|(?:${IPV6})(?:/(?:12[0-8]|1[01]\\d|[1-9]?\\d))?)$`;
+
 export const cidrSchema = (strict: boolean) =>
+  documentAs(cidrParser(strict), {
+    type: "string",
+    pattern: CIDR_PATTERN,
+    ...(strict
+      ? { description: "A network: no host bits right of the prefix (`10.0.0.0/16`, not `10.0.0.1/16`)." }
+      : {}),
+  });
+
+const cidrParser = (strict: boolean) =>
   z.string().transform((v, ctx) => {
     const r = normaliseCidr(v, strict);
     if ("error" in r) {
@@ -80,7 +124,7 @@ export const cidrSchema = (strict: boolean) =>
     return r.value;
   });
 
-export const macSchema = z.string().transform((v, ctx) => {
+const macParser = z.string().transform((v, ctx) => {
   const mac = normaliseMac(v);
   if (!mac) {
     ctx.addIssue({ code: "custom", message: `"${v}" is not a valid MAC address (e.g. 00:1a:2b:3c:4d:5e).` });
@@ -88,9 +132,10 @@ export const macSchema = z.string().transform((v, ctx) => {
   }
   return mac;
 });
+export const macSchema = documentAs(macParser, { type: "string", pattern: MAC_PATTERN });
 
 /** A filter value for containment lookups: an address or a network (host bits allowed). */
-export const queryNetwork = z.string().transform((v, ctx) => {
+const networkParser = z.string().transform((v, ctx) => {
   const ip = normaliseIp(v);
   if (ip) return ip;
   const r = normaliseCidr(v, false);
@@ -101,7 +146,12 @@ export const queryNetwork = z.string().transform((v, ctx) => {
   return r.value;
 });
 
-export const queryFamily = z.coerce
-  .number()
-  .refine((n) => n === 4 || n === 6, "Must be 4 or 6.")
-  .transform((n) => n as 4 | 6);
+export const queryNetwork = documentAs(networkParser, { type: "string", pattern: CIDR_PATTERN });
+
+export const queryFamily = documentAs(
+  z.coerce
+    .number()
+    .refine((n) => n === 4 || n === 6, "Must be 4 or 6.")
+    .transform((n) => n as 4 | 6),
+  { type: "integer", enum: [4, 6] },
+);

@@ -74,7 +74,8 @@ const OBJECT_REFERENCE: JsonSchema = {
   description:
     "A related object: its id, or an object of attributes that identifies exactly one target " +
     '(`{"name": "R204", "server_room": {"name": "DC6-1"}}`).',
-  oneOf: [{ type: "integer", minimum: 1 }, { $ref: "#/components/schemas/ObjectAttributes" }],
+  // Ids are PostgreSQL integers: 1 to 2^31 - 1.
+  oneOf: [{ type: "integer", minimum: 1, maximum: 2147483647 }, { $ref: "#/components/schemas/ObjectAttributes" }],
 };
 
 const OBJECT_ATTRIBUTES: JsonSchema = {

@@ -1,5 +1,5 @@
 import type { AppRouter } from "@ts-rest/core";
-import { stringify } from "yaml";
+import { Document, isScalar, visit } from "yaml";
 import { z } from "zod";
 import { API_VERSION } from "../common/headers";
 import type { AnyResource } from "../common/resource";
@@ -133,5 +133,14 @@ function sortKeys<T>(o: Record<string, T>): Record<string, T> {
  * `no`, `1_000`, `2024-01-01`); quoted, they read the same under YAML 1.2 too.
  */
 export function openapiYaml(doc: OpenApiDocument = openapiDocument()): string {
-  return stringify(doc, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false });
+  const yaml = new Document(doc, { version: "1.1", aliasDuplicateObjects: false });
+  // Lists of plain values (enums, `required`, `type: [string, "null"]`) on one line: a
+  // field-name enum is one line, not one indented line per name, which keeps the document
+  // under SnakeYAML's 3 MB default input limit (openapi-generator, swagger-parser).
+  visit(yaml, {
+    Seq(_, seq) {
+      if (seq.items.every((item) => isScalar(item))) seq.flow = true;
+    },
+  });
+  return yaml.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

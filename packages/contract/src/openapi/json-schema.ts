@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentedAs } from "../common/documented";
 
 /** A JSON Schema (OpenAPI 3.1 dialect) object. */
 export type JsonSchema = Record<string, unknown>;
@@ -103,16 +104,21 @@ export class SchemaRegistry {
       case z.ZodFirstPartyTypeKind.ZodBranded:
         return this.convert(def.type);
       case z.ZodFirstPartyTypeKind.ZodEffects:
-        return this.convert(def.schema);
+        // A refinement or parser that says what it accepts (dates, addresses: common/documented.ts).
+        return { ...(documentedAs(schema) ?? this.convert(def.schema)) };
       case z.ZodFirstPartyTypeKind.ZodLazy:
         return this.convert(def.getter());
       case z.ZodFirstPartyTypeKind.ZodPipeline: {
         const a = { ...this.convert(def.in) };
-        const b = this.convert(def.out);
+        let b = this.convert(def.out);
+        // `queryInt.pipe(z.number().min(1))`: the output is the same whole number, bounded.
+        if (a.type === "integer" && b.type === "number") b = { ...b, type: "integer" };
         if (a.type === undefined || a.type !== b.type) return a;
-        // The output side's bounds are the real ones (`queryInt.pipe(z.number().min(0))`).
-        const bounds = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"];
-        if (bounds.some((k) => k in b)) for (const k of bounds) delete a[k];
+        // The output side's bounds are the real ones on the side it bounds
+        // (`queryInt.pipe(z.number().min(0))`: minimum 0, queryInt's int32 maximum kept).
+        const lower = ["minimum", "exclusiveMinimum"];
+        const upper = ["maximum", "exclusiveMaximum"];
+        for (const side of [lower, upper]) if (side.some((k) => k in b)) for (const k of side) delete a[k];
         return { ...a, ...b };
       }
       case z.ZodFirstPartyTypeKind.ZodArray: {
@@ -196,6 +202,12 @@ function dedupe(list: JsonSchema[]): JsonSchema[] {
 
 type Check = { kind: string; value?: number; inclusive?: boolean; regex?: RegExp; version?: string };
 
+/**
+ * Every JSON string is refused with a NUL character in it (PostgreSQL text cannot hold one;
+ * http/json-body.ts answers 400 on the field): said on every string without a pattern of its own.
+ */
+export const NO_NUL_PATTERN = "^[^\\u0000]*$";
+
 function stringSchema(checks: Check[]): JsonSchema {
   const out: JsonSchema = { type: "string" };
   for (const c of checks) {
@@ -211,6 +223,7 @@ function stringSchema(checks: Check[]): JsonSchema {
     else if (c.kind === "ip") out.format = c.version === "v6" ? "ipv6" : c.version === "v4" ? "ipv4" : undefined;
   }
   if (out.format === undefined) delete out.format;
+  if (out.pattern === undefined && out.format === undefined) out.pattern = NO_NUL_PATTERN;
   return out;
 }
 

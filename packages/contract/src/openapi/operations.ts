@@ -1,5 +1,11 @@
 import { type AppRoute, type AppRouter, isAppRoute } from "@ts-rest/core";
 import { z } from "zod";
+import {
+  IDEMPOTENCY_KEY_DESCRIPTION,
+  IDEMPOTENCY_KEY_MAX_LENGTH,
+  IDEMPOTENCY_KEY_PATTERN,
+  IDEMPOTENT_METHODS_WITH_KEY,
+} from "../common/headers";
 import type { AnyResource } from "../common/resource";
 import type { ResourceComponents } from "./components";
 import type { SchemaRegistry } from "./json-schema";
@@ -28,6 +34,7 @@ const SCHEME: Record<string, string> = { token: "tokenAuth", bearer: "bearerAuth
 const isZod = (x: unknown): x is z.ZodTypeAny => x instanceof z.ZodType;
 const GROUP_PARAMETERS_FROM = 8;
 const METHODS_WITH_BODY = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const METHODS_WITH_KEY = new Set<string>(IDEMPOTENT_METHODS_WITH_KEY);
 
 export function flatten(router: AppRouter, prefix: string[] = []): RouteEntry[] {
   const out: RouteEntry[] = [];
@@ -53,6 +60,14 @@ export const CONDITIONAL_PARAMETERS = {
     required: false,
     description: "The ETag you read: the write is refused with 412 if the object changed since.",
     schema: { type: "string" },
+  },
+  /** Read by the server's idempotency middleware on every write under `/api/` (http/idempotency.ts). */
+  IdempotencyKey: {
+    name: "Idempotency-Key",
+    in: "header",
+    required: false,
+    description: IDEMPOTENCY_KEY_DESCRIPTION,
+    schema: { type: "string", minLength: 1, maxLength: IDEMPOTENCY_KEY_MAX_LENGTH, pattern: IDEMPOTENCY_KEY_PATTERN },
   },
 };
 
@@ -89,11 +104,36 @@ export function buildPaths(
       const path = i === 0 ? base : `${base}${BULK_FRAGMENT}`;
       const op = operation(e, ownerOf(e), reg, comps);
       if (i === 1) op.description = [op.description, BULK_NOTE].filter(Boolean).join("\n\n");
+      // The URL takes either body: an array sent to it is answered as the bulk operation,
+      // errors included, so its 400 is the bulk one (a per-item array, or one object).
+      if (i === 0 && ordered.length > 1) (op.responses as Record<string, unknown>)[400] = BULK_400;
       paths[path] = { ...paths[path], [e.route.method.toLowerCase()]: op };
     });
   }
+  addCreateLinks(paths);
   return paths;
 }
+
+/**
+ * OpenAPI links from each create's 201 to the operations on the created object
+ * (`<list path>{id}/`: retrieve, update, partial update, delete), the id taken from the
+ * response body. Stateful testers (schemathesis) follow them to chain create → read →
+ * change → delete on real objects; documentation UIs show them as "links".
+ */
+function addCreateLinks(paths: Record<string, Record<string, unknown>>): void {
+  for (const [path, ops] of Object.entries(paths)) {
+    const created = (ops.post as { responses?: Record<string, Record<string, unknown>> } | undefined)?.responses?.[201];
+    const detail = paths[`${path}{id}/`];
+    if (!created || !detail) continue;
+    const links: Record<string, unknown> = {};
+    for (const target of Object.values(detail) as { operationId?: string }[])
+      if (target.operationId)
+        links[target.operationId] = { operationId: target.operationId, parameters: { id: "$response.body#/id" } };
+    if (Object.keys(links).length) created.links = links;
+  }
+}
+
+const BULK_400 = { $ref: "#/components/responses/BulkBadRequest" };
 
 /** The path suffix of a bulk operation that shares its URL and method with a single-object one. */
 export const BULK_FRAGMENT = "#bulk";
@@ -126,6 +166,8 @@ function operation(
   // Conditional requests, where the route declares them (304 on reads, 412 on writes).
   if (304 in route.responses) parameters.push({ $ref: "#/components/parameters/IfNoneMatch" });
   if (412 in route.responses) parameters.push({ $ref: "#/components/parameters/IfMatch" });
+  const idempotent = METHODS_WITH_KEY.has(route.method);
+  if (idempotent) parameters.push({ $ref: "#/components/parameters/IdempotencyKey" });
   parameters.push({ $ref: "#/components/parameters/RequestId" });
   op.parameters = parameters;
   // Lists take 100+ filters: generators that read this (Java's okhttp-gson) build a request
@@ -138,14 +180,13 @@ function operation(
   if (isZod(body)) nameObject(reg, body, `${base}Request`);
   for (const [status, s] of Object.entries(route.responses))
     if (isZod(s)) nameObject(reg, s, `${base}${Number(status) < 300 ? "" : status}Response`);
-  if (isZod(body)) {
-    op.requestBody = {
-      required: !body.isOptional(),
-      content: { "application/json": { schema: reg.convert(body) } },
-    };
-  }
   const bulk = isZod(body) && body instanceof z.ZodArray;
-  op.responses = responses(route, reg, isZod(body) && METHODS_WITH_BODY.has(route.method), bulk);
+  if (isZod(body)) {
+    // An empty array body is refused before any handler ("Send at least one item.", http/router.ts).
+    const schema = bulk ? { minItems: 1, ...reg.convert(body) } : reg.convert(body);
+    op.requestBody = { required: !body.isOptional(), content: { "application/json": { schema } } };
+  }
+  op.responses = responses(route, reg, isZod(body) && METHODS_WITH_BODY.has(route.method), bulk, idempotent);
   if (m.security) op.security = m.security.map((s) => (s === "none" ? {} : { [SCHEME[s] ?? s]: [] }));
   return op;
 }
@@ -170,7 +211,13 @@ function pathParameters(route: AppRoute, reg: SchemaRegistry): Parameter[] {
   }));
 }
 
-function responses(route: AppRoute, reg: SchemaRegistry, hasBody: boolean, bulk: boolean): Record<string, unknown> {
+function responses(
+  route: AppRoute,
+  reg: SchemaRegistry,
+  hasBody: boolean,
+  bulk: boolean,
+  idempotent: boolean,
+): Record<string, unknown> {
   const byStatus = new Map<number, unknown>(Object.entries(route.responses).map(([k, v]) => [Number(k), v]));
   // What the server's middleware adds to every route: body limits and media type
   // only where a body is read, and the 5xx of a failing database.
@@ -178,6 +225,8 @@ function responses(route: AppRoute, reg: SchemaRegistry, hasBody: boolean, bulk:
     if (!byStatus.has(413)) byStatus.set(413, undefined);
     if (!byStatus.has(415)) byStatus.set(415, undefined);
   } else byStatus.delete(415);
+  // An `Idempotency-Key` still running (409) or used for another request (422).
+  if (idempotent) for (const st of [409, 422]) if (!byStatus.has(st)) byStatus.set(st, undefined);
   if (!byStatus.has(500)) byStatus.set(500, undefined);
   if (!byStatus.has(503)) byStatus.set(503, undefined);
 
@@ -197,6 +246,10 @@ function responses(route: AppRoute, reg: SchemaRegistry, hasBody: boolean, bulk:
     if (isZod(schema)) res.content = { "application/json": { schema: reg.convert(schema) } };
     if ((status === 200 || status === 304) && (byStatus.has(304) || byStatus.has(412)))
       (res.headers as Record<string, unknown>).ETag = { $ref: "#/components/headers/ETag" };
+    if (idempotent && status < 300)
+      (res.headers as Record<string, unknown>)["Idempotent-Replayed"] = {
+        $ref: "#/components/headers/Idempotent-Replayed",
+      };
     if (status === 200 && meta(route).html)
       res.content = { ...(res.content as object), "text/html": { schema: { type: "string" } } };
     out[status] = res;

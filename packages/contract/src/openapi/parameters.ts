@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isChoice } from "../common/fields";
-import { LOOKUP_DESCRIPTIONS, MAX_ORDERING_FIELDS, MAX_PARAMETER_VALUES } from "../common/lookups";
+import { LOOKUP_DESCRIPTIONS, MAX_ORDERING_FIELDS, MAX_PARAMETER_VALUES, NET_OPERATORS } from "../common/lookups";
+import { CIDR_PATTERN, IP_PATTERN, MAC_PATTERN, queryFamily, queryNetwork } from "../common/net";
 import type { AnyResource, FilterParam } from "../common/resource";
 import type { ResourceComponents } from "./components";
 import type { JsonSchema, SchemaRegistry } from "./json-schema";
@@ -92,9 +93,14 @@ export function queryParameters(
   const q = route.query as z.AnyZodObject | undefined;
   if (!q || !(q instanceof z.ZodObject)) return [];
   const filters = new Map((r?.filterParams ?? []).map((p) => [p.name, p]));
+  // The shared list controls are the resource's list and detail queries' own; an action's
+  // query parameter of the same name (`available-ips/?limit=`) is documented from its schema.
+  const routes = r?.routes as Record<string, { query?: unknown }> | undefined;
+  const standard = !r || q === r.schemas.Filters || q === routes?.retrieve?.query;
   const out: Parameter[] = [];
   for (const [name, schema] of Object.entries(q.shape as z.ZodRawShape)) {
-    if (name in SHARED_PARAMETERS) out.push(ref(name));
+    if ((name === "fields" || name === "exclude") && r) out.push(fieldSelection(name, r));
+    else if (name in SHARED_PARAMETERS && standard) out.push(ref(name));
     else if (name === "ordering" && r) out.push(ordering(r));
     else if (filters.has(name)) out.push(filterParameter(filters.get(name)!, r!, reg, comps));
     else out.push(generic(name, schema, reg));
@@ -118,13 +124,35 @@ function ordering(r: AnyResource): Parameter {
   };
 }
 
+/**
+ * `fields`/`exclude` of one resource: its field names as an enum (the names the server
+ * accepts; any other is a 400), so generators type them and fuzzers send real names.
+ */
+function fieldSelection(name: "fields" | "exclude", r: AnyResource): Parameter {
+  const shared = SHARED_PARAMETERS[name] as Parameter & { schema: JsonSchema };
+  return {
+    ...shared,
+    schema: { ...shared.schema, items: { type: "string", enum: Object.keys(r.fields) } },
+  };
+}
+
 function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, comps: ResourceComponents): Parameter {
   const fd = r.fields[p.field]!;
   let scalar: JsonSchema;
   if (p.by) scalar = { type: "string" };
   else if (isChoice(fd)) scalar = comps.choiceEnum(fd.choices);
-  else if (fd.kind === "fk" || fd.kind === "m2m") scalar = { type: "integer" };
+  else if (fd.kind === "fk" || fd.kind === "m2m")
+    scalar = { type: "integer", minimum: -2147483648, maximum: 2147483647 };
+  // Network lookups parse their own values (an address or network; a family), not the field's.
+  else if (p.lookup === "family") scalar = reg.convert(queryFamily);
+  else if (p.lookup in NET_OPERATORS) scalar = reg.convert(queryNetwork);
   else scalar = scalarOf(reg.convert(fd.filterScalar!), fd.kind);
+  // Address patterns are long (IPv6): filters refer to one named copy of each.
+  const named = typeof scalar.pattern === "string" ? PATTERN_COMPONENTS[scalar.pattern] : undefined;
+  if (named && Object.keys(scalar).length === 2) {
+    const own = scalar;
+    scalar = reg.define(named, () => own);
+  }
   const target = p.by
     ? `\`${p.field}\` by its ${p.by}`
     : p.name === `${p.field}_id`
@@ -136,6 +164,15 @@ function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, co
   return p.lookup === "in" ? { ...param, style: "form", explode: false } : { ...param, style: "form", explode: true };
 }
 
+const NETWORK_KINDS = new Set(["ip", "cidr", "mac"]);
+const PATTERN_COMPONENTS: Record<string, string> = {
+  [IP_PATTERN.any]: "IPAddressValue",
+  [IP_PATTERN[4]]: "IPv4AddressValue",
+  [IP_PATTERN[6]]: "IPv6AddressValue",
+  [CIDR_PATTERN]: "IPNetworkValue",
+  [MAC_PATTERN]: "MACAddressValue",
+};
+
 /** Filter scalars are parsed from strings; describe the type they must parse as. */
 function scalarOf(s: JsonSchema, kind: string): JsonSchema {
   // Booleans also parse from `1`/`0`/`yes`/`no`; generators send `true`/`false`.
@@ -143,7 +180,8 @@ function scalarOf(s: JsonSchema, kind: string): JsonSchema {
   const out = { ...s };
   if (kind === "date") out.format = "date";
   if (kind === "datetime") out.format = "date-time";
-  delete out.pattern;
+  // A pattern describes whole values; only addresses are filtered by whole (normalised) values alone.
+  if (!NETWORK_KINDS.has(kind)) delete out.pattern;
   return out;
 }
 

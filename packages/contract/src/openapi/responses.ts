@@ -18,6 +18,11 @@ export const HEADERS = {
   "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
   Allow: { description: "The methods the path accepts.", schema: { type: "string" } },
   "WWW-Authenticate": { description: "The accepted authentication schemes.", schema: { type: "string" } },
+  "Idempotent-Replayed": {
+    description:
+      "`true` when this is the stored response of an earlier request with the same `Idempotency-Key` (nothing ran again); absent otherwise.",
+    schema: { type: "string", enum: ["true"] },
+  },
   ETag: {
     description: "Version of the representation: send it back in `If-None-Match` (reads) or `If-Match` (writes).",
     schema: { type: "string" },
@@ -61,6 +66,10 @@ export const ERROR_RESPONSES: Record<number, [string, Record<string, unknown>]> 
   ],
   406: ["NotAcceptable", response("The API version asked for in `Accept` is not supported.", error)],
   409: ["Conflict", response("Conflict: a unique value is taken, or the object is still referenced.", error)],
+  422: [
+    "IdempotencyKeyReused",
+    response("The `Idempotency-Key` was already used for a different request (method, path or body).", error),
+  ],
   412: [
     "PreconditionFailed",
     response("`If-Match` does not name the current ETag: the object changed since you read it.", error),
