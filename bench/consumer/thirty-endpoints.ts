@@ -18,7 +18,7 @@ export async function thirty() {
   out.push(await d.servers.bulkCreate([{ name: "d" }]));
   out.push(await d.servers.bulkPatch([{ id: 1, name: "e" }]));
   out.push(await d.servers.bulkDelete([{ id: 1 }]));
-  out.push(await d.servers.list({ cursor: "", fields: "name,rack" }));
+  out.push(await d.servers.list({ cursor: "", fields: ["name", "rack"] }));
   out.push(await d.racks.list({ name__icontains: "r" }));
   out.push(await d.racks.retrieve(1));
   out.push(await d.racks.create({ name: "r1", server_room: 1 }));

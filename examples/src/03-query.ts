@@ -42,6 +42,17 @@ console.log(`${high.count} servers at U10 or higher in A02/A03`);
 console.log(`${unracked.count} unracked: ${unracked.results.map((s) => s.name).join(", ")}`);
 console.log(`by asset tag: ${tagged.results.map((s) => `${s.asset_tag}=${s.name}`).join(", ")}`);
 
+// Only the fields you need: `fields` takes the resource's field names, and the result is
+// typed by them (`s.status` would not compile here); `brief: true` gives the brief form.
+const slim = await rp.dcim.servers.list({
+  rack__name: "A01",
+  name__startswith: "fra1-db-",
+  fields: ["name", "position"],
+});
+console.log(`sparse: ${slim.results.map((s) => `${s.name}@U${s.position}`).join(", ")}`);
+const [a01] = (await rp.dcim.racks.list({ name: "A01", brief: true })).results;
+console.log(`brief rack: ${a01 ? Object.keys(a01).sort().join(", ") : "none"}`);
+
 // Rooms with their rack counts, brief data-center references included.
 for await (const room of rp.dcim.serverRooms.list({ data_center__slug: "fra1" })) {
   console.log(`room ${room.name} in ${room.data_center.display}: ${room.racks_count} racks`);

@@ -60,6 +60,8 @@ for (const seeded of [false, true]) {
         expect(out).toContain("5 servers at U10 or higher in A02/A03");
         expect(out).toContain("1 unracked: fra1-spare-1");
         expect(out).toContain("by asset tag: AT-1001=fra1-db-1, AT-1004=fra1-cache-1");
+        expect(out).toContain("sparse: fra1-db-1@U10, fra1-db-2@U11");
+        expect(out).toContain("brief rack: display, id, name, url");
         expect(out).toContain("room Hall A in FRA1: 3 racks");
       });
 

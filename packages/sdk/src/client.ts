@@ -4,22 +4,7 @@ import type { ClientOptions, RequestOptions } from "./core/client";
 import { RackplaneCore } from "./core/client";
 import { type Job, type WaitOptions, waitForJob } from "./core/jobs";
 import { routesClient } from "./core/routes";
-import type { ResourceTree, RoutesClient } from "./core/types";
-
-/** Resources by app, plus the contract's other routers (`system`, `auth` …) route by route. */
-type Tree = ResourceTree<typeof resources> & RoutesClient<Omit<typeof contract, keyof typeof resources>>;
-
-/** What the client adds to `rp.core.jobs` besides its routes. */
-interface JobHelpers {
-  /**
-   * Polls a job (or job id) until it finishes: resolves with the completed job, rejects
-   * with JobFailedError (failed/cancelled) or TimeoutError (`timeoutMs`, default 10 min).
-   */
-  wait(job: Job | number, options?: WaitOptions): Promise<Job>;
-}
-type WithJobHelpers<T> = T extends { core: { jobs: infer J } }
-  ? Omit<T, "core"> & { core: Omit<T["core"], "jobs"> & { jobs: J & JobHelpers } }
-  : T;
+import type { Api } from "./generated";
 
 /**
  * The Rackplane API client. Its tree mirrors the API and is built from the
@@ -59,7 +44,9 @@ class RackplaneClient {
 
 /**
  * The constructor assigns the apps from the contract at run time; this typing
- * gives them the contract's types (a class cannot declare computed members).
+ * gives them the contract's types (a class cannot declare computed members), as
+ * the plain interfaces `src/generated/` prints from the contract: a consumer's
+ * checker reads them instead of computing them from zod schemas.
  */
-export type Rackplane = RackplaneClient & WithJobHelpers<Tree>;
+export type Rackplane = RackplaneClient & Api;
 export const Rackplane = RackplaneClient as new (options?: ClientOptions) => Rackplane;

@@ -47,7 +47,7 @@ beforeAll(async () => {
   pnpmDir = packAndInstall(pnpmCommand());
   manifest = JSON.parse(readFileSync(join(dir, "node_modules/@rackplane/sdk/package.json"), "utf8"));
   s = await startServer({ RACKPLANE_ADMIN_TOKEN: TOKEN });
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await s?.close();
   for (const d of [dir, pnpmDir]) if (d) rmSync(d, { recursive: true, force: true });

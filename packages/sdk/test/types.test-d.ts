@@ -3,15 +3,15 @@ import {
   type BadRequestError,
   type CreateInput,
   isBadRequest,
-  type Model,
   type Page,
   type PagePromise,
   Rackplane,
+  type Server,
+  type ServerCreate,
 } from "../src";
 
 // Type tests: checked by `tsc -p .` (the first step of the test script), never executed.
 const rp = new Rackplane({ baseUrl: "http://127.0.0.1:9" });
-type Server = Model<"dcim", "servers">;
 
 describe("types derived from the contract", () => {
   it("types list filters by the declared lookups", () => {
@@ -57,7 +57,7 @@ describe("types derived from the contract", () => {
   });
 
   it("types writes", async () => {
-    expectTypeOf(rp.dcim.servers.create).parameter(0).toEqualTypeOf<CreateInput<"dcim", "servers">>();
+    expectTypeOf(rp.dcim.servers.create).parameter(0).toEqualTypeOf<ServerCreate>();
     const created = await rp.dcim.servers.create({ name: "web-1", status: "in_use", rack: { name: "R1" } });
     expectTypeOf(created).toMatchTypeOf<Server>();
     // @ts-expect-error: name is required on create

@@ -145,6 +145,8 @@ const maybeNull = <T extends z.ZodTypeAny, O extends FieldOptions>(t: T, o: O) =
   (o.nullable ? t.nullable() : t) as Nullable<T, O>;
 
 type Req<O> = O extends { required: true } ? true : false;
+/** A read-only field's write schema: undefined at run time (see `base`), and so in its type. */
+type ReadOnlyNone<O, W> = O extends { readOnly: true } ? undefined : W;
 /** The `by` attributes of a relation as literal names (`"name"` when not given), so `rack__nmae` fails to compile. */
 type ByOf<O> = O extends { by: readonly (infer X extends string)[] } ? X : "name";
 /** A read-only field has no write schema at run time (`base`); its type says so too, so write types leave it out. */
@@ -382,7 +384,11 @@ export const f = {
     // declared; the server also takes them in any letter case) for the SDK and tests.
     type Read = z.ZodObject<{ value: z.ZodType<V>; label: z.ZodString }>;
     type Write = z.ZodType<V, z.ZodTypeDef, V | L>;
-    return { ...def, choices } as unknown as ChoiceFieldDef<V, Nullable<Read, O>, Nullable<Write, O>> & {
+    return { ...def, choices } as unknown as ChoiceFieldDef<
+      V,
+      Nullable<Read, O>,
+      ReadOnlyNone<O, Nullable<Write, O>>
+    > & {
       required: Req<O>;
     };
   },
@@ -417,10 +423,13 @@ export const f = {
       target,
       by: (o.by ?? ["name"]) as readonly ByOf<O>[],
       onDelete: o.onDelete ?? (o.nullable ? "set_null" : "protect"),
-    } as RelationFieldDef<"fk", typeof def.read, typeof def.write, ByOf<O>> & { required: Req<O> };
+    } as RelationFieldDef<"fk", typeof def.read, ReadOnlyNone<O, typeof def.write>, ByOf<O>> & { required: Req<O> };
   },
   /** Many-to-many: reads as nested objects, writes as an array of ids (or attribute objects). */
-  m2m<const By extends string = "name">(target: RelationTarget, o: FieldOptions & { by?: readonly By[] } = {}) {
+  m2m<const O extends FieldOptions & { by?: readonly string[] } = FieldOptions>(
+    target: RelationTarget,
+    o: O = {} as O,
+  ) {
     const write = z.array(z.union([z.number().int().positive(), z.record(z.unknown())]));
     const def = base<"m2m", z.ZodArray<typeof NestedBase>, typeof write, number, (typeof RELATION_LOOKUPS)[number]>(
       "m2m",
@@ -434,9 +443,9 @@ export const f = {
     return {
       ...def,
       target,
-      by: (o.by ?? ["name"]) as readonly By[],
+      by: (o.by ?? ["name"]) as readonly ByOf<O>[],
       onDelete: "cascade" as const,
-    } as RelationFieldDef<"m2m", typeof def.read, typeof def.write, By>;
+    } as RelationFieldDef<"m2m", typeof def.read, ReadOnlyNone<O, typeof def.write>, ByOf<O>>;
   },
   /** Read-only number of `resource` rows whose `via` relation points here. */
   count(resource: string, via: string, o: FieldOptions = {}): CountFieldDef {

@@ -1,11 +1,19 @@
 import { resources } from "@rackplane/contract";
-import type { z } from "zod";
+import type { Job } from "../generated/core";
 import type { RackplaneCore } from "./client";
 import { RackplaneError, TimeoutError } from "./errors";
 import { sleep } from "./retry";
 
-/** A job as the API returns it (`GET /api/core/jobs/<id>/`). */
-export type Job = z.output<(typeof resources)["core"]["jobs"]["schemas"]["Read"]>;
+export type { Job };
+
+/** What the client adds to `rp.core.jobs` besides its routes. */
+export interface JobHelpers {
+  /**
+   * Polls a job (or job id) until it finishes: resolves with the completed job, rejects
+   * with JobFailedError (failed/cancelled) or TimeoutError (`timeoutMs`, default 10 min).
+   */
+  wait(job: Job | number, options?: WaitOptions): Promise<Job>;
+}
 
 export interface WaitOptions {
   /** Longest wait in ms for the job to finish (default 600 000); then a TimeoutError. */
