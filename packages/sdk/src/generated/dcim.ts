@@ -3809,7 +3809,7 @@ export interface ServerStorage {
   drives: Record<string, unknown>[];
   /** JSON object. Read-only: set by the server. */
   volumes: Record<string, unknown>[];
-  /** Number. May be null. Read-only: set by the server. */
+  /** Bytes. Integer. Between 0 and 9007199254740991. May be null. Read-only: set by the server. */
   capacity_bytes: number | null;
 }
 
@@ -4000,7 +4000,7 @@ export interface ServerFirmware {
   /** Text. Read-only: set by the server. */
   version: string;
   /** Boolean. May be null. Read-only: set by the server. */
-  updateable: boolean;
+  updateable: boolean | null;
 }
 
 /** ServerFirmware in brief form: nested in other objects and returned with `brief: true`. */
@@ -4149,6 +4149,8 @@ export interface ServerFirmwareFilters<F extends ServerFirmwareField = ServerFir
   version__in?: string | string[];
   /** `updateable`: equals (repeat the parameter for OR). */
   updateable?: boolean | "true" | "false" | (boolean | "true" | "false")[];
+  /** `updateable`: is null (true) or is not null (false). */
+  updateable__isnull?: boolean | "true" | "false";
 }
 
 /** What `retrieve` accepts for ServerFirmware: the brief form or a choice of fields. */
