@@ -266,13 +266,19 @@ export const f = {
   bool<const O extends FieldOptions>(o: O = {} as O) {
     return req(
       o,
-      base<"bool", z.ZodBoolean, z.ZodBoolean, boolean | "true" | "false", (typeof BOOL_LOOKUPS)[number]>(
+      base<
         "bool",
-        z.boolean(),
-        z.boolean(),
+        Nullable<z.ZodBoolean, O>,
+        Nullable<z.ZodBoolean, O>,
+        boolean | "true" | "false",
+        (typeof BOOL_LOOKUPS)[number]
+      >(
+        "bool",
+        maybeNull(z.boolean(), o),
+        maybeNull(z.boolean(), o),
         queryBoolean,
-        BOOL_LOOKUPS.filter((l) => l !== "isnull"),
-        { default: false, ...o },
+        lookupsFor(BOOL_LOOKUPS, o),
+        { default: o.nullable ? null : false, ...o },
         true,
       ),
     );
