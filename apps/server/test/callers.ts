@@ -17,15 +17,5 @@ export async function userCaller(
   return { id: user.id, caller: s.as(`Token ${token.key}`) };
 }
 
-/** A permission granted through the API by the server's superuser. */
-export const grant = (
-  s: TestServer,
-  body: {
-    name: string;
-    object_types: string;
-    actions: string;
-    constraints?: string;
-    groups?: number[];
-    users?: number[];
-  },
-) => make(s, "/api/users/permissions/", body);
+/** A permission granted through the API by the server's superuser (`name`, `object_types`, `actions`, `constraints`, `groups`, `users`). */
+export const grant = (s: TestServer, body: Record<string, unknown>) => make(s, "/api/users/permissions/", body);
