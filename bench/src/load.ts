@@ -14,13 +14,18 @@ export interface LoadResult {
 export async function load(
   base: string,
   paths: string[],
-  opts: { seconds: number; connections: number },
+  /** `headers`: another caller's credentials instead of the superuser's. */
+  opts: { seconds: number; connections: number; headers?: Record<string, string> },
 ): Promise<LoadResult> {
   const r = await autocannon({
     url: base,
     connections: opts.connections,
     duration: opts.seconds,
-    requests: paths.map((path) => ({ method: "GET", path, headers: { accept: "application/json", ...AUTH } })),
+    requests: paths.map((path) => ({
+      method: "GET",
+      path,
+      headers: { accept: "application/json", ...(opts.headers ?? AUTH) },
+    })),
   });
   return {
     requests: r.requests.total,

@@ -8,6 +8,7 @@ import { BACKENDS, type Backend, type Target } from "./db";
 import { iterateAll, sdkIterate } from "./iterate";
 import { type LoadResult, load } from "./load";
 import { AUTH, benchDir, floorEntry, serverEntry, serverEnv, startChild } from "./processes";
+import { restrictedShapes } from "./restricted";
 import { type Seeded, seed, seedPglite } from "./seed";
 import { typecheckTime } from "./typecheck";
 
@@ -98,7 +99,7 @@ async function main() {
       try {
         const deep = Math.floor(size * 0.9);
         const ids = Array.from({ length: 100 }, (_, i) => `/api/dcim/servers/${1 + Math.floor((i * size) / 100)}/`);
-        const shapes: { shape: string; paths: string[]; floor: boolean }[] = [
+        const shapes: { shape: string; paths: string[]; floor: boolean; headers?: Record<string, string> }[] = [
           { shape: "list page+count", paths: ["/api/dcim/servers/?limit=50"], floor: true },
           { shape: "filtered page+count", paths: ["/api/dcim/servers/?status=in_use&limit=50"], floor: true },
           {
@@ -109,6 +110,7 @@ async function main() {
           { shape: `offset ${deep}`, paths: [`/api/dcim/servers/?limit=50&offset=${deep}`], floor: true },
           { shape: "detail", paths: ids, floor: true },
         ];
+        shapes.push(...(await restrictedShapes(server.base))); // `--only` picks among them below
         if (!only || only.includes("cursor")) {
           try {
             shapes.push({ shape: "keyset first page", paths: ["/api/dcim/servers/?cursor=&limit=50"], floor: false });
@@ -120,7 +122,7 @@ async function main() {
         }
         for (const sh of shapes) {
           if (only && !only.split(",").some((o) => sh.shape.includes(o))) continue;
-          const probe = await fetch(server.base + sh.paths[0], { headers: AUTH });
+          const probe = await fetch(server.base + sh.paths[0], { headers: sh.headers ?? AUTH });
           const queries = Number(probe.headers.get("x-query-count") ?? -1);
           const row: Row = { backend, size, shape: sh.shape, queries, server: undefined as never };
           if (sh.floor) row.sameJson = await sameJson(server.base, floor.base, sh.paths[0]!);
@@ -131,7 +133,11 @@ async function main() {
             const order = i % 2 === 0 ? ["floor", "server"] : ["server", "floor"];
             for (const who of order) {
               if (who === "floor" && !sh.floor) continue;
-              const r = await load(who === "floor" ? floor.base : server.base, sh.paths, { seconds, connections });
+              const r = await load(who === "floor" ? floor.base : server.base, sh.paths, {
+                seconds,
+                connections,
+                headers: sh.headers,
+              });
               (who === "floor" ? fl : sv).push(r);
             }
           }

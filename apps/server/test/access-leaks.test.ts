@@ -3,6 +3,7 @@ import { openapiDocument } from "@rackplane/contract/openapi";
 import { rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Caller, userCaller } from "./callers";
 import { dcimFixtures } from "./fixtures";
 import { make, startServer, type TestServer } from "./harness";
 
@@ -18,7 +19,6 @@ import { make, startServer, type TestServer } from "./harness";
 
 /** Strings only blue's objects carry; any of them in a response to red is a leak. */
 const MARK = "BLUESECRET";
-type Caller = ReturnType<TestServer["as"]>;
 
 const allResources = Object.values(resources).flatMap((app) => Object.values(app)) as AnyResource[];
 const byKey = new Map(allResources.map((r) => [r.key, r]));
@@ -83,12 +83,7 @@ describe("access: nothing of another group's objects leaks through any path", ()
     const groupRed = await make(s, "/api/users/groups/", { name: "red" });
     const groupBlue = await make(s, "/api/users/groups/", { name: "blue" });
     mine.group = groupRed.id;
-    const ann = await make(s, "/api/users/users/", {
-      username: "ann",
-      password: "ann-password-1",
-      groups: [groupRed.id],
-    });
-    red = s.as(`Token ${(await make(s, "/api/users/tokens/", { user: ann.id })).key}`);
+    red = (await userCaller(s, "ann", [groupRed.id])).caller;
 
     const { rack } = await dcimFixtures(s); // shared by both groups
     mine.rack = rack.id;

@@ -81,6 +81,9 @@ describeResource({
 describeResource({
   resource: assets.baseObjectLicences,
   fixtures: assetFixtures,
+  // An assignment goes with its asset: seen by who sees the asset (back-office assets, and the server of the PUT).
+  follows: "base_object",
+  seesThrough: ["assets.base-objects", "assets.back-office-assets", "dcim.servers"],
   create: (fx, i) => ({ licence: fx.licence.id, base_object: fx.bo[i].id, quantity: 1 + i }),
   update: (fx) => ({ licence: { niw: "NIW-FX" }, base_object: fx.server.id, quantity: 3 }),
   patch: { quantity: 4 },
@@ -135,6 +138,28 @@ describeResource({
   update: (fx) => ({ domain: { name: fx.domain.name }, registrar: "other" }),
   patch: { price: 12.5 },
   invalid: [{ body: () => ({ registrar: "x" }), field: "domain" }],
+});
+
+describeResource({
+  resource: assets.baseObjects,
+  fixtures: assetFixtures,
+  // Three assets of their own type, in a service environment (what base-objects reads through the view).
+  seed: async (s, fx) => {
+    const r = await s.post(
+      `${A}/back-office-assets/`,
+      [0, 1, 2].map((i) => ({
+        hostname: `base-${i}`,
+        sn: `SN-BASE-${i}`,
+        barcode: `BC-BASE-${i}`,
+        warehouse: fx.warehouse.id,
+        service_environment: i === 2 ? null : fx.se.id,
+        status: i ? "in_use" : "new",
+      })),
+    );
+    return r.body.map((o: { id: number }) => o.id);
+  },
+  // A base object is seen by who sees the asset it is.
+  seesThrough: ["assets.back-office-assets"],
 });
 
 describeResource({

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Caller, grant as grantOn, userCaller } from "./callers";
 import { dcimFixtures } from "./fixtures";
 import { make, startServer, type TestServer } from "./harness";
-
-type Caller = ReturnType<TestServer["as"]>;
 
 /**
  * Object permissions over real HTTP: the NOC writes dcim and reads the rest, finance
@@ -17,13 +16,12 @@ describe("object permissions", () => {
   const tokens: Record<string, number> = {};
 
   const user = async (username: string, groups: number[]) => {
-    const u = await make(s, "/api/users/users/", { username, password: `${username}-password`, groups });
-    const t = await make(s, "/api/users/tokens/", { user: u.id });
+    const u = await userCaller(s, username, groups);
     tokens[username] = u.id;
-    who[username] = s.as(`Token ${t.key}`);
+    who[username] = u.caller;
   };
   const names = (r: { body: { results: { name: string }[] } }) => r.body.results.map((x) => x.name).sort();
-  const grant = (body: Record<string, unknown>) => make(s, "/api/users/permissions/", body);
+  const grant = (body: Parameters<typeof grantOn>[1]) => grantOn(s, body);
 
   beforeAll(async () => {
     s = await startServer();

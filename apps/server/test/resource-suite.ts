@@ -1,6 +1,7 @@
 import type { AnyField, AnyResource, ChoiceFieldDef } from "@rackplane/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make, startServer, type TestServer } from "./harness";
+import { describePermissionAxis } from "./permission-axis";
 
 type Obj = Record<string, any>;
 
@@ -9,12 +10,27 @@ export interface ResourceSuiteConfig<F extends Obj = Obj> {
   resource: { key: string; path: string };
   /** Creates the objects the resource depends on; its result is passed around. */
   fixtures?: (s: TestServer) => Promise<F>;
-  /** A valid create payload; `i` makes unique values (0, 1, 2 … are used). */
-  create: (fx: F, i: number) => Obj;
+  /** A valid create payload; `i` makes unique values (0 … 21 are used; the permission axis uses 13 … 17). Writable resources only. */
+  create?: (fx: F, i: number) => Obj;
   /** A full PUT payload for the first object. */
-  update: (fx: F) => Obj;
+  update?: (fx: F) => Obj;
   /** A PATCH payload (a few fields). */
-  patch: Obj;
+  patch?: Obj;
+  /**
+   * For a read-only resource (no create route): makes its three sample objects the way
+   * the server does (a side effect of other writes, or rows a job would insert) and returns their ids.
+   */
+  seed?: (s: TestServer, fx: F) => Promise<number[]>;
+  /** The FK whose target's visibility this resource's rows follow (access rule `follows`); see the permission axis. */
+  follows?: string;
+  /** Rows the permission model does not govern (a user's own tokens, the caller's own permissions). */
+  ownRowsOnly?: boolean;
+  /** Read as permissions allow, written by superusers only (users, groups): every other caller's write is a 403. */
+  superuserWrites?: boolean;
+  /** Resource types a caller must also view to see this resource's rows (what polymorphic rows describe, what rows follow). */
+  seesThrough?: readonly string[];
+  /** Groups the permission axis' callers join (a pool is seen by its group's members only). */
+  callerGroups?: (fx: F) => number[];
   /** Payloads that must be refused with a 400 naming `field`. */
   invalid?: { body: (fx: F) => Obj; field: string }[];
   /** Creates an object that references `target` so deleting `target` is a 409. */
@@ -32,6 +48,8 @@ const N = 3;
 export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
   const def = cfg.resource as unknown as AnyResource;
   const path = def.path;
+  const has = (route: string) => route in def.routes;
+  const create = cfg.create ?? ((): Obj => ({}));
   describe(`${def.key} (generic API suite)`, () => {
     let s: TestServer;
     let fx: F;
@@ -40,8 +58,14 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
     beforeAll(async () => {
       s = await startServer();
       fx = (cfg.fixtures ? await cfg.fixtures(s) : {}) as F;
-      objs = [await make(s, path, cfg.create(fx, 0))];
-      const bulk = await s.post(path, [cfg.create(fx, 1), cfg.create(fx, 2)]);
+      if (cfg.seed) {
+        const ids = await cfg.seed(s, fx);
+        expect(ids).toHaveLength(N);
+        objs = await Promise.all(ids.map(async (id) => (await s.get(`${path}${id}/`)).body as Obj));
+        return;
+      }
+      objs = [await make(s, path, create(fx, 0))];
+      const bulk = await s.post(path, [create(fx, 1), create(fx, 2)]);
       expect(bulk.status, JSON.stringify(bulk.body)).toBe(201);
       objs.push(...bulk.body);
     });
@@ -58,14 +82,17 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
         expect(o.id).toBeTypeOf("number");
         expect(o.url).toBe(`${s.baseUrl}${path}${o.id}/`);
         expect(typeof o.display).toBe("string");
-        expect(Date.parse(o.created)).not.toBeNaN();
+        if ("created" in def.fields || "created" in o) expect(Date.parse(o.created)).not.toBeNaN();
       }
     });
 
     it("retrieves one object in one SQL statement", async () => {
       const r = await s.get(`${path}${objs[0]!.id}/`);
       expect(r.status).toBe(200);
-      expect(r.body).toEqual(objs[0]);
+      // A computed field (a new token's key) is only in the create response.
+      const unstored = Object.keys(def.fields).filter((k) => def.fields[k]!.options.stored === false);
+      const omit = (o: Obj) => Object.fromEntries(Object.entries(o).filter(([k]) => !unstored.includes(k)));
+      expect(omit(r.body)).toEqual(omit(objs[0]!));
       expect(r.queries).toBeLessThanOrEqual(1);
     });
 
@@ -222,106 +249,117 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
       expect(o.status).toBe(400);
       expect(o.body.ordering[0]).toContain("nope");
       expect((await s.get(`${path}?id=abc`)).body).toHaveProperty("id");
-      expect((await s.get(`${path}?created__gte=yesterday`)).body).toHaveProperty(["created__gte"]);
+      if (def.filterParams.some((p) => p.name === "created__gte"))
+        expect((await s.get(`${path}?created__gte=yesterday`)).body).toHaveProperty(["created__gte"]);
     });
 
-    it("replaces with PUT and changes only sent fields with PATCH", async () => {
-      const id = objs[0]!.id;
-      const put = await s.put(`${path}${id}/`, cfg.update(fx));
-      expect(put.status, JSON.stringify(put.body)).toBe(200);
-      for (const [k, v] of Object.entries(cfg.update(fx))) expectField(def.fields[k]!, put.body[k], v, k);
-      const before = put.body;
-      const patch = await s.patch(`${path}${id}/`, cfg.patch);
-      expect(patch.status, JSON.stringify(patch.body)).toBe(200);
-      for (const [k, v] of Object.entries(cfg.patch)) expectField(def.fields[k]!, patch.body[k], v, k);
-      for (const k of Object.keys(before)) {
-        if (!(k in cfg.patch) && k !== "updated") expect(patch.body[k], k).toEqual(before[k]);
-      }
-      objs[0] = patch.body;
-    });
+    if (has("create")) describeWrites();
+    function describeWrites() {
+      const update = cfg.update!;
+      const patchBody = cfg.patch!;
+      it("replaces with PUT and changes only sent fields with PATCH", async () => {
+        const id = objs[0]!.id;
+        const put = await s.put(`${path}${id}/`, update(fx));
+        expect(put.status, JSON.stringify(put.body)).toBe(200);
+        for (const [k, v] of Object.entries(update(fx)))
+          if (!def.fields[k]!.options.writeOnly) expectField(def.fields[k]!, put.body[k], v, k); // a password is never read back
+        const before = put.body;
+        const patch = await s.patch(`${path}${id}/`, patchBody);
+        expect(patch.status, JSON.stringify(patch.body)).toBe(200);
+        for (const [k, v] of Object.entries(patchBody)) expectField(def.fields[k]!, patch.body[k], v, k);
+        for (const k of Object.keys(before)) {
+          if (!(k in patchBody) && k !== "updated") expect(patch.body[k], k).toEqual(before[k]);
+        }
+        objs[0] = patch.body;
+      });
 
-    it("ignores read-only fields and refuses unknown ones", async () => {
-      const body = { ...cfg.create(fx, 7), id: 999999, url: "http://x/", created: "2000-01-01T00:00:00Z" };
-      const r = await s.post(path, body);
-      expect(r.status, JSON.stringify(r.body)).toBe(201);
-      expect(r.body.id).not.toBe(999999);
-      expect(r.body.created.startsWith("2000")).toBe(false);
-      expect((await s.del(`${path}${r.body.id}/`)).status).toBe(204);
-      const bad = await s.post(path, { ...cfg.create(fx, 8), surely_not_a_field: 1 });
-      expect(bad.status).toBe(400);
-      expect(bad.body.surely_not_a_field).toEqual(["Unknown field."]);
-    });
-
-    it("refuses invalid payloads with a 400 naming the field", async () => {
-      const before = (await s.get(path)).body.count;
-      for (const inv of cfg.invalid ?? []) {
-        const r = await s.post(path, inv.body(fx));
-        expect(r.status, JSON.stringify(r.body)).toBe(400);
-        expect(r.body, JSON.stringify(r.body)).toHaveProperty([inv.field]);
-      }
-      for (const [name, fd] of Object.entries(def.fields)) {
-        if (!fd.required || !fd.write) continue;
-        const body = cfg.create(fx, 9);
-        delete body[name];
+      it("ignores read-only fields and refuses unknown ones", async () => {
+        const body = { ...create(fx, 7), id: 999999, url: "http://x/", created: "2000-01-01T00:00:00Z" };
         const r = await s.post(path, body);
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+        expect(r.body.id).not.toBe(999999);
+        expect(r.body.created.startsWith("2000")).toBe(false);
+        expect((await s.del(`${path}${r.body.id}/`)).status).toBe(204);
+        const bad = await s.post(path, { ...create(fx, 8), surely_not_a_field: 1 });
+        expect(bad.status).toBe(400);
+        expect(bad.body.surely_not_a_field).toEqual(["Unknown field."]);
+      });
+
+      it("refuses invalid payloads with a 400 naming the field", async () => {
+        const before = (await s.get(path)).body.count;
+        for (const inv of cfg.invalid ?? []) {
+          const r = await s.post(path, inv.body(fx));
+          expect(r.status, JSON.stringify(r.body)).toBe(400);
+          expect(r.body, JSON.stringify(r.body)).toHaveProperty([inv.field]);
+        }
+        for (const [name, fd] of Object.entries(def.fields)) {
+          if (!fd.required || !fd.write) continue;
+          const body = create(fx, 9);
+          delete body[name];
+          const r = await s.post(path, body);
+          expect(r.status).toBe(400);
+          expect(r.body[name]).toEqual(["This field is required."]);
+        }
+        expect((await s.get(path)).body.count).toBe(before);
+      });
+
+      it("bulk create is all-or-none with per-item errors", async () => {
+        const before = (await s.get(path)).body.count;
+        const r = await s.post(path, [create(fx, 10), create(fx, 11), { surely_not_a_field: true }]);
         expect(r.status).toBe(400);
-        expect(r.body[name]).toEqual(["This field is required."]);
-      }
-      expect((await s.get(path)).body.count).toBe(before);
-    });
+        expect(r.body).toHaveLength(3);
+        expect(r.body[0]).toEqual({});
+        expect(r.body[2]).toHaveProperty("surely_not_a_field");
+        if (cfg.invalid?.[0]) {
+          const r2 = await s.post(path, [create(fx, 12), cfg.invalid[0].body(fx)]);
+          expect(r2.status).toBe(400);
+          expect(r2.body[1]).toHaveProperty([cfg.invalid[0].field]);
+        }
+        expect((await s.get(path)).body.count).toBe(before);
+      });
 
-    it("bulk create is all-or-none with per-item errors", async () => {
-      const before = (await s.get(path)).body.count;
-      const r = await s.post(path, [cfg.create(fx, 10), cfg.create(fx, 11), { surely_not_a_field: true }]);
-      expect(r.status).toBe(400);
-      expect(r.body).toHaveLength(3);
-      expect(r.body[0]).toEqual({});
-      expect(r.body[2]).toHaveProperty("surely_not_a_field");
-      if (cfg.invalid?.[0]) {
-        const r2 = await s.post(path, [cfg.create(fx, 12), cfg.invalid[0].body(fx)]);
-        expect(r2.status).toBe(400);
-        expect(r2.body[1]).toHaveProperty([cfg.invalid[0].field]);
-      }
-      expect((await s.get(path)).body.count).toBe(before);
-    });
-
-    it("bulk PATCH and PUT update every item or none", async () => {
-      const ids = objs.slice(1).map((o) => o.id);
-      const ok = await s.patch(
-        path,
-        ids.map((id) => ({ id, ...cfg.patch })),
-      );
-      expect(ok.status, JSON.stringify(ok.body)).toBe(200);
-      expect(ok.body.map((o: Obj) => o.id)).toEqual(ids);
-      const missing = await s.patch(path, [
-        { id: ids[0], ...cfg.patch },
-        { id: 99999999, ...cfg.patch },
-      ]);
-      expect(missing.status).toBe(404);
-      const noId = await s.put(path, [cfg.update(fx)]);
-      expect(noId.status).toBe(400);
-      expect(noId.body[0]).toHaveProperty("id");
-    });
+      it("bulk PATCH and PUT update every item or none", async () => {
+        const ids = objs.slice(1).map((o) => o.id);
+        const ok = await s.patch(
+          path,
+          ids.map((id) => ({ id, ...patchBody })),
+        );
+        expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+        expect(ok.body.map((o: Obj) => o.id)).toEqual(ids);
+        const missing = await s.patch(path, [
+          { id: ids[0], ...patchBody },
+          { id: 99999999, ...patchBody },
+        ]);
+        expect(missing.status).toBe(404);
+        const noId = await s.put(path, [update(fx)]);
+        expect(noId.status).toBe(400);
+        expect(noId.body[0]).toHaveProperty("id");
+      });
+    }
 
     it("answers OPTIONS with fields, filters and ordering; 405 carries Allow", async () => {
       const r = await s.request("OPTIONS", path);
       expect(r.status).toBe(200);
-      expect(r.headers.get("allow")).toContain("POST");
-      expect(Object.keys(r.body.actions.POST)).toEqual(
-        expect.arrayContaining(Object.keys(def.fields).filter((f) => def.fields[f]!.write)),
-      );
+      if (has("create")) {
+        expect(r.headers.get("allow")).toContain("POST");
+        expect(Object.keys(r.body.actions.POST)).toEqual(
+          expect.arrayContaining(Object.keys(def.fields).filter((f) => def.fields[f]!.write)),
+        );
+      } else expect(r.headers.get("allow")).not.toContain("POST");
       expect(r.body.filter_parameters).toEqual(def.filterParams.map((p) => p.name));
       expect(r.body.ordering).toEqual(def.ordering);
       const m = await s.post(`${path}${objs[0]!.id}/`, {});
       expect(m.status).toBe(405);
-      expect(m.headers.get("allow")).toContain("PATCH");
+      expect(m.headers.get("allow")).toContain(has("partialUpdate") ? "PATCH" : "GET");
     });
 
-    it("404s missing objects and 415s non-JSON bodies", async () => {
+    it("404s missing objects and 415s non-JSON bodies (405 where nothing is written)", async () => {
       expect((await s.get(`${path}99999999/`)).status).toBe(404);
       expect((await s.get(`${path}abc/`)).status).toBe(404);
-      const r = await s.request("POST", path, "name=x", { "content-type": "text/plain" });
-      expect(r.status).toBe(415);
+      if (has("create")) {
+        const r = await s.request("POST", path, "name=x", { "content-type": "text/plain" });
+        expect(r.status).toBe(415);
+      } else expect((await s.post(path, {})).status).toBe(405);
     });
 
     if (cfg.referencedBy) {
@@ -335,17 +373,31 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
       });
     }
 
-    it("deletes one, then several in bulk; a bulk delete with a missing id deletes nothing", async () => {
-      const extra = await s.post(path, [cfg.create(fx, 20), cfg.create(fx, 21)]);
-      expect(extra.status, JSON.stringify(extra.body)).toBe(201);
-      const [a, b] = extra.body as Obj[];
-      const partial = await s.del(path, [{ id: a!.id }, { id: 99999999 }]);
-      expect(partial.status).toBe(404);
-      expect((await s.get(`${path}${a!.id}/`)).status).toBe(200);
-      expect((await s.del(`${path}${a!.id}/`)).status).toBe(204);
-      expect((await s.get(`${path}${a!.id}/`)).status).toBe(404);
-      expect((await s.del(path, [{ id: b!.id }])).status).toBe(204);
-      expect((await s.get(`${path}${b!.id}/`)).status).toBe(404);
+    if (has("delete"))
+      it("deletes one, then several in bulk; a bulk delete with a missing id deletes nothing", async () => {
+        const extra = await s.post(path, [create(fx, 20), create(fx, 21)]);
+        expect(extra.status, JSON.stringify(extra.body)).toBe(201);
+        const [a, b] = extra.body as Obj[];
+        const partial = await s.del(path, [{ id: a!.id }, { id: 99999999 }]);
+        expect(partial.status).toBe(404);
+        expect((await s.get(`${path}${a!.id}/`)).status).toBe(200);
+        expect((await s.del(`${path}${a!.id}/`)).status).toBe(204);
+        expect((await s.get(`${path}${a!.id}/`)).status).toBe(404);
+        expect((await s.del(path, [{ id: b!.id }])).status).toBe(204);
+        expect((await s.get(`${path}${b!.id}/`)).status).toBe(404);
+      });
+
+    describePermissionAxis({
+      def,
+      server: () => s,
+      objs: () => objs,
+      create: cfg.create && ((i) => create(fx, i)),
+      patch: cfg.patch,
+      follows: cfg.follows,
+      ownRowsOnly: cfg.ownRowsOnly,
+      superuserWrites: cfg.superuserWrites,
+      seesThrough: cfg.seesThrough,
+      callerGroups: () => cfg.callerGroups?.(fx) ?? [],
     });
   });
 }
