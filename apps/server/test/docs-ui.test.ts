@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { writeFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { artifactsDir, launchChromium } from "./chromium";
 import { make, startServer, type TestServer } from "./harness";
 
 /**
@@ -10,17 +10,7 @@ import { make, startServer, type TestServer } from "./harness";
  * on a list answers 200, and no request leaves the machine (assets are local).
  * Screenshots go to artifacts/ for a human to look at.
  */
-const ARTIFACTS = fileURLToPath(new URL("../../../artifacts/", import.meta.url));
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const ARTIFACTS = artifactsDir();
 
 /** Timings and sizes measured here, written to artifacts/docs-ui.json (bench/RESULTS.md cites them). */
 const measured: Record<string, number> = {};
@@ -39,11 +29,10 @@ describe("documentation UIs in Chromium", () => {
   let s: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     s = await startServer();
     await make(s, "/api/dcim/servers/", { name: "web-01", status: "in_use" });
     await make(s, "/api/dcim/servers/", { name: "web-02" });
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
