@@ -96,4 +96,20 @@ describe("server validation = OpenAPI document", () => {
     expect(zero.status).toBe(400);
     expect(Object.keys(zero.body)).toEqual(["limit"]);
   });
+
+  it("bounds every id a request names to int32 like the document, a 400 on that field (not 'out of range')", async () => {
+    const huge = 2 ** 40;
+    const bulk = await s.del("/api/dcim/regions/", [{ id: huge }]);
+    expect(bulk.status).toBe(400);
+    expect(JSON.stringify(bulk.body)).toContain("id");
+    expect(JSON.stringify(bulk.body)).not.toContain("out of range or malformed");
+    const scan = await s.post("/api/discovery/run_scan/", { scan_ranges: [huge] });
+    expect(scan.status).toBe(400);
+    expect(Object.keys(scan.body)).toEqual(["scan_ranges"]);
+    const bodySchema = (path: string, method: string) =>
+      doc.paths[path][method].requestBody.content["application/json"].schema;
+    const scanBody = bodySchema("/api/discovery/run_scan/", "post");
+    const resolved = scanBody.$ref ? doc.components.schemas[scanBody.$ref.split("/").pop()] : scanBody;
+    expect(resolved.properties.scan_ranges.items.maximum).toBe(2147483647);
+  });
 });

@@ -14,6 +14,7 @@ import {
   STRING_LOOKUPS,
 } from "./lookups";
 import { cidrSchema, ipSchema, macSchema } from "./net";
+import { objectId } from "./object-id";
 import { NestedBase } from "./schemas";
 
 /**
@@ -402,7 +403,7 @@ export const f = {
       onDelete?: "protect" | "cascade" | "set_null";
     } = FieldOptions,
   >(target: RelationTarget, o: O = {} as O) {
-    const write = z.union([z.number().int().positive(), z.record(z.unknown())]);
+    const write = z.union([objectId(), z.record(z.unknown())]);
     const def = base<
       "fk",
       Nullable<typeof NestedBase, O>,
@@ -430,7 +431,7 @@ export const f = {
     target: RelationTarget,
     o: O = {} as O,
   ) {
-    const write = z.array(z.union([z.number().int().positive(), z.record(z.unknown())]));
+    const write = z.array(z.union([objectId(), z.record(z.unknown())]));
     const def = base<"m2m", z.ZodArray<typeof NestedBase>, typeof write, number, (typeof RELATION_LOOKUPS)[number]>(
       "m2m",
       z.array(NestedBase),

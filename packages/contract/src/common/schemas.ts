@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { objectId } from "./object-id";
 
 /** Every nested related object carries these three, plus a few identifying fields. */
 export const NestedBase = z
@@ -36,7 +37,7 @@ export function paginated<T extends z.ZodTypeAny>(item: T) {
   });
 }
 
-export const IdOnly = z.object({ id: z.number().int().positive() }).strict();
+export const IdOnly = z.object({ id: objectId() }).strict();
 
 /** Responses every operation may give besides its success. */
 export const commonErrors = {

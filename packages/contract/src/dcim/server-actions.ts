@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { objectId } from "../common/object-id";
 import { ErrorDetail } from "../common/schemas";
 import { jobs } from "../core/jobs";
 import { serverEthernetInterfaces, serverFirmwares, serverProcessors, serverStorages } from "./server-inventory";
@@ -37,21 +38,19 @@ export const serverActions = {
     "update_firmware",
     "Update firmware with Redfish SimpleUpdate (a job); the image must list the server's asset model. " +
       "409 while the server is in a deployment or firmware update",
-    z.object({ firmware: z.number().int().positive() }).strict(),
+    z.object({ firmware: objectId() }).strict(),
   ),
   deployOs: long(
     "deploy_os",
     "Insert the OS image as virtual CD, boot once from CD and power on (a job); status → to_deploy → in_use. " +
       "409 while the server is in a deployment or firmware update",
-    z.object({ os_image: z.number().int().positive() }).strict(),
+    z.object({ os_image: objectId() }).strict(),
   ),
   removeFromPool: {
     path: "remove_from_pool",
     detail: false,
     method: "POST",
-    body: z
-      .object({ servers: z.array(z.number().int().positive()).min(1, "Name at least one server.").max(1000) })
-      .strict(),
+    body: z.object({ servers: z.array(objectId()).min(1, "Name at least one server.").max(1000) }).strict(),
     responses: { 200: z.object({ removed: z.number().int() }), 409: ErrorDetail },
     summary: "Take servers out of their pools (409 while one is in an OS deployment or firmware update)",
   } as const,

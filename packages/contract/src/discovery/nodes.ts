@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { choices, f } from "../common/fields";
+import { objectId } from "../common/object-id";
 import { defineResource } from "../common/resource";
 import { jobs } from "../core/jobs";
 
@@ -38,7 +39,7 @@ export const nodes = defineResource({
       path: "register",
       detail: true,
       method: "POST",
-      body: z.object({ auth_profile: z.number().int().positive() }).strict(),
+      body: z.object({ auth_profile: objectId() }).strict(),
       responses: { 202: jobs.schemas.Read },
       summary: "Register the node's server from its BMC (a job)",
     },

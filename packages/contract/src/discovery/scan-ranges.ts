@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { choices, f } from "../common/fields";
+import { objectId } from "../common/object-id";
 import { defineResource } from "../common/resource";
 import { jobs } from "../core/jobs";
 
@@ -32,9 +33,7 @@ export const scanRanges = defineResource({
       detail: false,
       appLevel: true,
       method: "POST",
-      body: z
-        .object({ scan_ranges: z.array(z.number().int().positive()).min(1, "Name at least one scan range.") })
-        .strict(),
+      body: z.object({ scan_ranges: z.array(objectId()).min(1, "Name at least one scan range.") }).strict(),
       responses: { 202: jobs.schemas.Read },
       summary: "Scan ranges for Redfish BMCs (a job); found BMCs become nodes",
     },

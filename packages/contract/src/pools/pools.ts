@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { f } from "../common/fields";
+import { objectId } from "../common/object-id";
 import { defineResource } from "../common/resource";
 import { ErrorDetail } from "../common/schemas";
 
-const ids = (what: string) => z.array(z.number().int().positive()).max(1000, `At most 1000 ${what} at once.`);
+const ids = (what: string) => z.array(objectId()).max(1000, `At most 1000 ${what} at once.`);
 
 /**
  * Resource pools: named groups of servers and switches handed to a team or a
