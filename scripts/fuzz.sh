@@ -33,6 +33,10 @@ status=0
 IFS=, read -ra phases <<<"${FUZZ_PHASES:-coverage,fuzzing}"
 for phase in "${phases[@]}"; do
   seconds="${budget[$phase]:-60}"
+  skip=()
+  # schemathesis' own coverage generator crashes on this one body (a KeyError inside its
+  # JSON Schema lifter, reported as "Inconsistent results"); the fuzzing phase still covers it.
+  [ "$phase" = coverage ] && skip=(--exclude-name "POST /api/assets/back-office-assets/#bulk")
   echo "== schemathesis $phase phase (${seconds}s)"
   # The kill is only for a hung run: loading the 3 MB document alone took 93 s at load average 30.
   timeout "$((seconds + 300))" "$ST" --config-file scripts/fuzz.toml run openapi/rackplane.yaml \
@@ -49,6 +53,7 @@ for phase in "${phases[@]}"; do
     --request-timeout 60 \
     --max-response-time 60 \
     --no-color \
+    "${skip[@]}" \
     "$@" || status=$?
 done
 temp_server_health || status=1
