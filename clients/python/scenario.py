@@ -97,7 +97,11 @@ def main() -> None:
     lenient = AuthenticatedClient(base_url=url, token=token, prefix="Token")
     bad = dcim_servers_create.sync_detailed(client=lenient, body=ServerCreate(name=f"py-{run}-bad", position=-3))
     check(bad.status_code == 400, "invalid position is a 400")
-    errors = bad.parsed.to_dict() if bad.parsed is not None and hasattr(bad.parsed, "to_dict") else {}
+    # The 400 of a create is documented as one of two shapes (an object of field errors, or a
+    # list of them when the same URL gets an array, a bulk create); openapi-python-client
+    # hands such a union over as the decoded JSON.
+    parsed = bad.parsed
+    errors = parsed.to_dict() if hasattr(parsed, "to_dict") else parsed if isinstance(parsed, dict) else {}
     check("position" in errors, f"the 400 body names the field: {errors}")
 
     # Delete.
