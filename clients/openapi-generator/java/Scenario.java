@@ -67,16 +67,16 @@ public class Scenario {
     check("admin".equals(new AuthApi(client).whoami(null).getUsername()), "Token auth: whoami");
 
     Region region = new DcimRegionsApi(client)
-        .dcimRegionsCreate(new RegionCreate().name("Region " + run).slug("region-" + run), null);
+        .dcimRegionsCreate(new RegionCreate().name("Region " + run).slug("region-" + run), null, null);
     check(("region-" + run).equals(region.getSlug()), "create region");
     DataCenter dc = new DcimDataCentersApi(client).dcimDataCentersCreate(
-        new DataCenterCreate().name("DC " + run).slug("dc-" + run).region(id(region.getId())), null);
+        new DataCenterCreate().name("DC " + run).slug("dc-" + run).region(id(region.getId())), null, null);
     check(dc.getRegion() != null && dc.getRegion().getId().equals(region.getId()), "create data center in the region");
     ServerRoom room = new DcimServerRoomsApi(client)
-        .dcimServerRoomsCreate(new ServerRoomCreate().name("Room " + run).dataCenter(id(dc.getId())), null);
+        .dcimServerRoomsCreate(new ServerRoomCreate().name("Room " + run).dataCenter(id(dc.getId())), null, null);
     check(room.getDataCenter().getId().equals(dc.getId()), "create server room");
     Rack rack = new DcimRacksApi(client).dcimRacksCreate(
-        new RackCreate().name("R-" + run).serverRoom(id(room.getId())).uHeight(42), null);
+        new RackCreate().name("R-" + run).serverRoom(id(room.getId())).uHeight(42), null, null);
     check(rack.getuHeight() == 42, "create rack");
 
     DcimServersApi servers = new DcimServersApi(client);
@@ -88,7 +88,7 @@ public class Scenario {
           .rack(new ObjectReference(new ObjectAttributes().name("R-" + run)))
           .position(i + 1)
           .status(ServerStatus.NEW));
-    List<Server> created = servers.dcimServersBulkCreate(bulk, null);
+    List<Server> created = servers.dcimServersBulkCreate(bulk, null, null);
     check(created.size() == 12, "bulk create 12 servers");
     check(created.stream().allMatch(s -> s.getRack() != null && s.getRack().getId().equals(rack.getId())),
         "FK by attributes resolved to the rack");
@@ -108,19 +108,20 @@ public class Scenario {
     check(brief.getResults().get(0).getId() > 0 && brief.getResults().get(0).getSerialNumber() == null,
         "list: brief objects as the model");
 
+    // Writes take the optional X-Request-ID and Idempotency-Key headers as trailing arguments.
     Server first = created.get(0);
     Server patched = servers.dcimServersPartialUpdate(
-        first.getId(), new ServerPatch().status(ServerStatus.IN_USE).serialNumber("SN-" + run), null, null);
+        first.getId(), new ServerPatch().status(ServerStatus.IN_USE).serialNumber("SN-" + run), null, null, null);
     check(patched.getStatus().getValue() == ServerStatus.IN_USE && ("SN-" + run).equals(patched.getSerialNumber()),
         "patch");
 
     ApiException bad = refusal(() -> servers.dcimServersCreate(new ServerCreate()
         .name("oag-java-" + run + "-bad")
-        .rack(new ObjectReference(new ObjectAttributes().name("no-such-" + run))), null));
+        .rack(new ObjectReference(new ObjectAttributes().name("no-such-" + run))), null, null));
     check(bad.getCode() == 400, "unknown rack is a 400");
     check(bad.getResponseBody().contains("\"rack\""), "the 400 body names the field: " + bad.getResponseBody());
 
-    servers.dcimServersDelete(first.getId(), null);
+    servers.dcimServersDelete(first.getId(), null, null);
     check(refusal(() -> servers.dcimServersRetrieve(first.getId(), null, null, null, null, null)).getCode() == 404,
         "deleted server is 404");
     System.out.println("openapi-generator java client scenario: all passed");
