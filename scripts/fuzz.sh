@@ -10,9 +10,7 @@
 # against the same server), so a slow machine shortens the coverage phase but never drops
 # fuzzing: FUZZ_PHASES (default fuzzing — the coverage phase is on request: schemathesis'
 # coverage generator crashes at random on some bodies ("Inconsistent results", a KeyError in
-# its own JSON Schema lifter), and it finds `PUT …/servers/remove_from_pool/` answered 422 (an
-# Idempotency-Key replay check) where 405 is due, because the path also matches `PUT …/{id}/`;
-# `coverage,fuzzing,stateful` adds the
+# its own JSON Schema lifter); `coverage,fuzzing,stateful` adds the
 # stateful phase, which still finds request bodies the document admits and the server
 # refuses — see the README — so CI does not run it yet), FUZZ_SECONDS_<PHASE>
 # (coverage 110, fuzzing 50, stateful 50), FUZZ_EXAMPLES cases per operation (default 3).

@@ -25,11 +25,11 @@ import { ResourceService } from "./framework/service";
 import { compression } from "./http/compression";
 import { errorHandler } from "./http/errors";
 import type { Handler } from "./http/handler";
-import { idempotency, routeMatcher } from "./http/idempotency";
+import { idempotency } from "./http/idempotency";
 import { jsonBody } from "./http/json-body";
 import { requestHeaders, requireJson, trailingSlash, versionNegotiation } from "./http/middleware";
 import { requestLog } from "./http/request-log";
-import { flattenRoutes } from "./http/route-table";
+import { flattenRoutes, routeAccepts } from "./http/route-table";
 import { mountContract } from "./http/router";
 import { corsPolicy, securityHeaders } from "./http/security";
 import { JobQueue } from "./jobs/queue";
@@ -139,7 +139,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(jsonBody(config.maxBody));
   // After the body is parsed (a key's request is hashed with it), before any handler runs.
-  app.use(idempotency(db.db, { accepts: routeMatcher(flattenRoutes(contract).map((e) => e.route)) }));
+  app.use(idempotency(db.db, { accepts: routeAccepts(flattenRoutes(contract)) }));
 
   app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
   const router = express.Router({ strict: true });

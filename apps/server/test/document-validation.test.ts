@@ -43,6 +43,10 @@ describe("server validation = OpenAPI document", () => {
     const put = await s.request("PUT", "/api/token/refresh/", { refresh: "x" }, headers);
     expect(put.status).toBe(405);
     expect(put.headers.get("allow")).toContain("POST");
+    // A static action path that `PUT …/{id}/` would also match (schemathesis found it): still the
+    // action's own route, so 405 — the key check follows the router's first-match order.
+    const action = await s.request("PUT", "/api/dcim/servers/remove_from_pool/", { servers: [1] }, headers);
+    expect(action.status, JSON.stringify(action.body)).toBe(405);
     // A declared route with the same key and another request is still a 422.
     const other = await s.request("POST", "/api/core/tags/", { name: "k", slug: "k" }, headers);
     expect(other.status).toBe(422);

@@ -19,20 +19,10 @@ export interface IdempotencySettings {
   /** A claim older than this whose request never finished (its process died) is taken over. */
   abandonedAfterSeconds: number;
   /**
-   * Whether a route takes this method on this path: a request no route takes is answered
-   * 404/405 by the router, never 422 or a replay because of its key.
+   * Whether a route takes this method on this path (`routeAccepts`): a request no route
+   * takes is answered 404/405 by the router, never 422 or a replay because of its key.
    */
   accepts?: (method: string, path: string) => boolean;
-}
-
-/** `accepts` for a route table: `:param` segments match any one segment. */
-export function routeMatcher(routes: { method: string; path: string }[]): (method: string, path: string) => boolean {
-  const byMethod = new Map<string, RegExp[]>();
-  for (const r of routes) {
-    const re = new RegExp(`^${r.path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z_]\w*/g, "[^/]+")}$`);
-    byMethod.set(r.method, [...(byMethod.get(r.method) ?? []), re]);
-  }
-  return (method, path) => (byMethod.get(method) ?? []).some((re) => re.test(path));
 }
 
 const defaults: IdempotencySettings = { waitMs: 10_000, abandonedAfterSeconds: 300 };

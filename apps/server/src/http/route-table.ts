@@ -29,4 +29,26 @@ export function groupByPath(entries: RouteEntry[]): Map<string, RouteEntry[]> {
   return m;
 }
 
+/**
+ * Path groups in the order the router mounts them — static paths before `:param` ones, so
+ * `/servers/remove_from_pool/` is not taken for `/servers/:id/`. The first group whose path
+ * matches answers the request (its methods, or 405).
+ */
+export function mountOrder(entries: RouteEntry[]): [string, RouteEntry[]][] {
+  return [...groupByPath(entries)].sort(([a], [b]) => a.split(":").length - b.split(":").length);
+}
+
+/**
+ * Whether the router takes `method` on `path`, by the same first-match rule as it mounts
+ * with: for checks that run before routing (an Idempotency-Key must not turn a 404/405 into
+ * a 422 or a replay).
+ */
+export function routeAccepts(entries: RouteEntry[]): (method: string, path: string) => boolean {
+  const groups = mountOrder(entries).map(([path, group]) => ({
+    pattern: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z_]\w*/g, "[^/]+")}$`),
+    methods: new Set<string>(group.map((e) => e.route.method)),
+  }));
+  return (method, path) => groups.find((g) => g.pattern.test(path))?.methods.has(method) ?? false;
+}
+
 export const isBulk = (r: AppRoute) => Boolean((r.metadata as { bulk?: boolean } | undefined)?.bulk);

@@ -7,7 +7,7 @@ import type { Handler, HandlerResult } from "./handler";
 import { sendJson } from "./negotiate";
 import { optionsBody } from "./options";
 import { contextOf } from "./request-context";
-import { groupByPath, isBulk, type RouteEntry } from "./route-table";
+import { isBulk, mountOrder, type RouteEntry } from "./route-table";
 
 export interface MountOptions {
   /** Validate every response against the contract (tests); a mismatch is a 500. */
@@ -42,9 +42,7 @@ export function mountContract(
 ) {
   for (const e of entries)
     if (!handlers.has(e.key)) throw new Error(`no handler for ${e.key} (${e.route.method} ${e.route.path})`);
-  // Static paths first, so `/servers/remove_from_pool/` is not taken for `/servers/:id/`.
-  const groups = [...groupByPath(entries)].sort(([a], [b]) => a.split(":").length - b.split(":").length);
-  for (const [path, group] of groups) {
+  for (const [path, group] of mountOrder(entries)) {
     const allowOf = (entries: RouteEntry[]) => {
       const methods = [...new Set(entries.map((g) => g.route.method))];
       return [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
