@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { cursorAt, MAX_OFFSET } from "./deep-pages";
 import { type Cost, measuredLoad } from "./per-request";
 import { AUTH, benchDir, floorEntry, repoDir, serverEntry, serverEnv, startChild } from "./processes";
 import { seed } from "./seed";
@@ -30,7 +31,6 @@ const only = arg("only", "");
 const profile = process.argv.includes("--profile");
 /** `--baseline=apps/server/.baseline/apps/server/src/cli.ts`: an older server (a `git archive` of it) measured alongside. */
 const baseline = arg("baseline", "");
-const MAX_OFFSET = 100_000;
 const baseUrl = process.env.DATABASE_URL ?? "postgres://rackplane:rackplane@127.0.0.1:5432/rackplane";
 
 export interface CostShape {
@@ -62,19 +62,6 @@ export function costShapes(size: number, maxOffset: number): CostShape[] {
     { shape: `offset ${deep}`, paths: [`/api/dcim/servers/?limit=50&offset=${deep}`], floor: true },
     { shape: "limit 1000", paths: ["/api/dcim/servers/?limit=1000"], floor: true },
   ];
-}
-
-/** A 50-row cursor page `depth` rows in: walked with the biggest pages, the last link kept. */
-async function cursorAt(base: string, depth: number): Promise<string> {
-  let next: string | null = `${base}/api/dcim/servers/?cursor=&limit=1000`;
-  for (let seen = 0; next && seen + 1000 <= depth; ) {
-    const r = (await (await fetch(next, { headers: AUTH })).json()) as { next: string | null; results: unknown[] };
-    seen += r.results.length;
-    next = r.next;
-  }
-  const u = new URL(next!);
-  u.searchParams.set("limit", "50");
-  return u.pathname + u.search;
 }
 
 async function main() {

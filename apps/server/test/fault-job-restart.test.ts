@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type Bmc, DEFAULT_BMC_USER, startBmc } from "./bmc";
 import { backend } from "./harness";
 import { type ServerProcess, type Storage, scratchStorage, spawnServer } from "./server-process";
+import { until } from "./until";
 
 /**
  * `kill -9` of the server process while a job runs, then a restart on the same
@@ -37,16 +38,6 @@ async function slowProxy(target: Bmc) {
   await new Promise<void>((ok) => srv.listen(0, "127.0.0.1", ok));
   const port = (srv.address() as { port: number }).port;
   return { state, port, close: () => new Promise((ok) => srv.close(ok)) };
-}
-
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
 }
 
 async function storage(): Promise<Storage> {

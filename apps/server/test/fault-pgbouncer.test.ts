@@ -1,14 +1,14 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { openDatabase } from "@rackplane/db";
 import { pino } from "pino";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { warnOfPoolerSettings } from "../src/pooler-settings";
+import { receiver } from "./hook-receiver";
 import { freePort } from "./net";
 import { startPgbouncer } from "./pgbouncer";
 import { describeReplicas, replicasForFile, startReplicas } from "./replicas";
 import { type ServerProcess, scratchPostgres } from "./server-process";
+import { until } from "./until";
 
 /**
  * The deployment shape of issue 16 §7: three server processes behind a real PgBouncer in
@@ -48,32 +48,6 @@ const replicas = replicasForFile(async () => {
 });
 
 describeReplicas("three server processes behind PgBouncer (transaction pooling)", replicas);
-
-async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** A loopback receiver of forwarded events: the object ids it was sent. */
-async function receiver() {
-  const ids: number[] = [];
-  const server: Server = createServer((req, res) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => {
-      ids.push(JSON.parse(data).object_id);
-      res.writeHead(200).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { url, ids, close: () => new Promise((r) => server.close(r)) };
-}
 
 /**
  * The processes share a small rate-limit budget (the replica checks spend it on purpose);
@@ -148,7 +122,7 @@ describe("behind PgBouncer: jobs, forwarding, a process killed", () => {
       const stored = new Set((await sql`SELECT id FROM tags WHERE slug LIKE 'burst-%'`).map((r) => Number(r.id)));
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
       await until("every acknowledged write forwarded", async () =>
-        acknowledged.every((id) => hook.ids.includes(id)) ? true : undefined,
+        acknowledged.every((id) => hook.got.some((g) => g.body.object_id === id)) ? true : undefined,
       );
     } finally {
       await hook.close();

@@ -1,38 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { rowsOf } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make, startServer, type TestServer } from "./harness";
-
-/** A real HTTP receiver on loopback that fails the first `failFirst` requests with 503. */
-async function receiver(failFirst: number) {
-  const got: { headers: IncomingMessage["headers"]; body: any; answered: number }[] = [];
-  const server: Server = createServer((req, res) => {
-    let data = "";
-    req.on("data", (c) => {
-      data += c;
-    });
-    req.on("end", () => {
-      const answered = got.length < failFirst ? 503 : 200;
-      got.push({ headers: req.headers, body: JSON.parse(data), answered });
-      res.writeHead(answered).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { url, got, close: () => new Promise((r) => server.close(r)) };
-}
-
-async function until<T>(what: string, f: () => Promise<T | undefined>, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await f();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { receiver } from "./hook-receiver";
+import { until } from "./until";
 
 let s: TestServer;
 let flaky: Awaited<ReturnType<typeof receiver>>;
