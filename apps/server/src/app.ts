@@ -202,13 +202,17 @@ function readOnlyKeysOf(r: AnyResource | undefined): Set<string> {
   if (!r) return new Set();
   let keys = readOnlyCache.get(r.key);
   if (!keys) {
-    keys = new Set([
-      "url",
-      "display",
-      ...Object.entries(r.fields)
-        .filter(([, fd]) => !fd.write)
-        .map(([n]) => n),
-    ]);
+    keys = new Set(
+      [
+        "url",
+        "display",
+        ...Object.entries(r.fields)
+          .filter(([, fd]) => !fd.write)
+          .map(([n]) => n),
+      ]
+        // A write alias reuses a read-only name (a forwarding's `url`): writes keep it for the fold.
+        .filter((n) => !(n in r.writeAliases)),
+    );
     readOnlyCache.set(r.key, keys);
   }
   return keys;

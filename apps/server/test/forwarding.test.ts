@@ -141,3 +141,143 @@ describe("event forwarding", () => {
     expect(Object.keys(bad.body).sort()).toEqual(["actions", "payload_url"]);
   });
 });
+
+describe("Ralph LRS's forwarding entries on the API", () => {
+  const FORWARDINGS = "/api/core/event-forwardings/";
+  /** The seed's example entry: exactly its six keys. */
+  const lrsEntry = (url: string) => ({
+    is_active: true,
+    url,
+    basic_username: "ralph",
+    basic_password: "PASSWORD1",
+    max_retries: 1,
+    timeout: 5,
+  });
+
+  it("creates one from the six keys: `url` is the target, the name comes from it", async () => {
+    const target = "http://127.0.0.1:9/xAPI/statements/";
+    const r = await s.post(FORWARDINGS, lrsEntry(target));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({
+      name: "127.0.0.1:9/xAPI/statements",
+      payload_url: target,
+      is_active: true,
+      basic_username: "ralph",
+      max_retries: 1,
+      timeout: 5,
+    });
+    // `url` stays the object's own address; the password is never read back.
+    expect(r.body.url).toMatch(new RegExp(`${FORWARDINGS}${r.body.id}/$`));
+    expect(r.body).not.toHaveProperty("basic_password");
+    // The same entry again: the name is taken, so `#2`, as RACKPLANE_FORWARDINGS names a repeat.
+    const again = await s.post(FORWARDINGS, lrsEntry(target));
+    expect(again.status).toBe(201);
+    expect(again.body.name).toBe("127.0.0.1:9/xAPI/statements #2");
+    // A bulk create of two more: each item sees the names given before it in the same request.
+    const bulk = await s.post(FORWARDINGS, [
+      lrsEntry(target),
+      { ...lrsEntry(target), name: "lrs-named" },
+      lrsEntry(target),
+    ]);
+    expect(bulk.status).toBe(201);
+    expect(bulk.body.map((x: { name: string }) => x.name)).toEqual([
+      "127.0.0.1:9/xAPI/statements #3",
+      "lrs-named",
+      "127.0.0.1:9/xAPI/statements #4",
+    ]);
+  });
+
+  it("takes `url` on PATCH, PUT and bulk writes; both with different values is a 400 on `url`", async () => {
+    const fw = await make(s, FORWARDINGS, { ...lrsEntry("http://127.0.0.1:9/a"), name: "alias-writes" });
+    const patched = await s.patch(`${FORWARDINGS}${fw.id}/`, { url: "http://127.0.0.1:9/b" });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ payload_url: "http://127.0.0.1:9/b", name: "alias-writes" });
+    expect(patched.body.url).toMatch(new RegExp(`${FORWARDINGS}${fw.id}/$`));
+
+    const differ = await s.patch(`${FORWARDINGS}${fw.id}/`, {
+      url: "http://127.0.0.1:9/c",
+      payload_url: "http://127.0.0.1:9/d",
+    });
+    expect(differ.status).toBe(400);
+    expect(Object.keys(differ.body)).toEqual(["url"]);
+    expect(differ.body.url[0]).toContain("payload_url");
+    expect((await s.get(`${FORWARDINGS}${fw.id}/`)).body.payload_url).toBe("http://127.0.0.1:9/b");
+    const createDiffer = await s.post(FORWARDINGS, {
+      ...lrsEntry("http://127.0.0.1:9/c"),
+      payload_url: "http://127.0.0.1:9/d",
+    });
+    expect(createDiffer.status).toBe(400);
+    expect(Object.keys(createDiffer.body)).toEqual(["url"]);
+
+    // The same value under both names is one value.
+    const same = await s.patch(`${FORWARDINGS}${fw.id}/`, {
+      url: "http://127.0.0.1:9/e",
+      payload_url: "http://127.0.0.1:9/e",
+    });
+    expect(same.status).toBe(200);
+    expect(same.body.payload_url).toBe("http://127.0.0.1:9/e");
+
+    // A representation sent back as it was read: its `url` is the object's address, not the alias.
+    const read = (await s.get(`${FORWARDINGS}${fw.id}/`)).body;
+    const roundTrip = await s.put(`${FORWARDINGS}${fw.id}/`, read);
+    expect(roundTrip.status, JSON.stringify(roundTrip.body)).toBe(200);
+    expect(roundTrip.body).toMatchObject({ payload_url: "http://127.0.0.1:9/e", url: read.url });
+
+    // PUT without a name: named after the URL, like a create (itself excluded from the clash check).
+    const put = await s.put(`${FORWARDINGS}${fw.id}/`, { url: "http://127.0.0.1:9/put-target" });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ name: "127.0.0.1:9/put-target", payload_url: "http://127.0.0.1:9/put-target" });
+    const putAgain = await s.put(`${FORWARDINGS}${fw.id}/`, { url: "http://127.0.0.1:9/put-target" });
+    expect(putAgain.body.name).toBe("127.0.0.1:9/put-target");
+
+    const bulkPatch = await s.patch(FORWARDINGS, [{ id: fw.id, url: "http://127.0.0.1:9/bulk" }]);
+    expect(bulkPatch.status).toBe(200);
+    expect(bulkPatch.body[0].payload_url).toBe("http://127.0.0.1:9/bulk");
+    const bulkPut = await s.put(FORWARDINGS, [{ id: fw.id, name: "alias-writes", url: "http://127.0.0.1:9/bulk-put" }]);
+    expect(bulkPut.status).toBe(200);
+    expect(bulkPut.body[0]).toMatchObject({ name: "alias-writes", payload_url: "http://127.0.0.1:9/bulk-put" });
+    const bulkDiffer = await s.patch(FORWARDINGS, [
+      { id: fw.id, url: "http://127.0.0.1:9/x", payload_url: "http://127.0.0.1:9/y" },
+    ]);
+    expect(bulkDiffer.status).toBe(400);
+    expect(bulkDiffer.body).toEqual([{ url: [expect.any(String)] }]);
+  });
+
+  it("without either name for the target, names `payload_url` in the 400", async () => {
+    const { url: _, ...noTarget } = lrsEntry("http://127.0.0.1:9/");
+    const created = await s.post(FORWARDINGS, noTarget);
+    expect(created.status).toBe(400);
+    expect(created.body).toEqual({ payload_url: ["This field is required."] });
+    // With another field's error: both in the same 400.
+    const both = await s.post(FORWARDINGS, { ...noTarget, max_retries: 99 });
+    expect(both.status).toBe(400);
+    expect(Object.keys(both.body).sort()).toEqual(["max_retries", "payload_url"]);
+    const fw = await make(s, FORWARDINGS, { name: "alias-put", payload_url: "http://127.0.0.1:9/" });
+    const put = await s.put(`${FORWARDINGS}${fw.id}/`, { name: "alias-put" });
+    expect(put.status).toBe(400);
+    expect(put.body).toEqual({ payload_url: ["This field is required."] });
+  });
+
+  it("delivers to the URL given as `url`", async () => {
+    const lrs = await receiver(0);
+    try {
+      const fw = await make(s, FORWARDINGS, {
+        ...lrsEntry(lrs.url),
+        basic_password: "PASSWORD2",
+        object_types: "core.tags",
+        actions: "create",
+      });
+      const tag = await make(s, "/api/core/tags/", { name: "lrs-tag", slug: "lrs-tag" });
+      const [d] = await until("delivery to the aliased url", async () => {
+        const ds = await deliveries(fw.id);
+        return ds[0]?.status.value === "delivered" ? ds : undefined;
+      });
+      expect(d.attempts).toBe(1);
+      expect(lrs.got).toHaveLength(1);
+      expect(lrs.got[0]!.body).toMatchObject({ event: "create", object_type: "core.tags", object_id: tag.id });
+      expect(lrs.got[0]!.headers.authorization).toBe(`Basic ${Buffer.from("ralph:PASSWORD2").toString("base64")}`);
+    } finally {
+      await lrs.close();
+    }
+  });
+});

@@ -38,6 +38,7 @@ export * from "./common/net";
 export * from "./common/resource";
 export * from "./common/schemas";
 export * from "./common/workflow";
+export * from "./common/write-aliases";
 export { DeliveryStatus } from "./core/event-forwardings";
 export { JobStatus } from "./core/jobs";
 export { ChangeAction } from "./core/object-changes";

@@ -1,6 +1,9 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CreateInput,
+  type EventForwarding,
+  type EventForwardingCreate,
+  type EventForwardingPatch,
   type Job,
   type ListFilters,
   type Model,
@@ -55,6 +58,26 @@ describe("named model types and job helpers", () => {
     rp.dcim.servers.createAndWait({ name: "x" });
     // @ts-expect-error: wait options are checked
     rp.core.jobs.wait(1, { timeoutSeconds: 5 });
+  });
+
+  it("takes a write alias where its field goes, and reads only the field", () => {
+    // Ralph LRS's six keys as they are: `url` for `payload_url`, no name (the server derives it).
+    const lrs: EventForwardingCreate = {
+      is_active: true,
+      url: "https://lrs1.example.com/xAPI/statements",
+      basic_username: "ralph",
+      basic_password: "PASSWORD1",
+      max_retries: 1,
+      timeout: 5,
+    };
+    const moved: EventForwardingPatch = { url: "https://lrs2.example.com/xAPI/statements" };
+    expectTypeOf<EventForwardingCreate>().toMatchTypeOf<CreateInput<"core", "eventForwardings">>();
+    expectTypeOf<EventForwarding["payload_url"]>().toEqualTypeOf<string>();
+    // Read, `url` is the object's own address, as on every model.
+    expectTypeOf<EventForwarding["url"]>().toEqualTypeOf<string>();
+    // @ts-expect-error: the alias has the field's type
+    const badUrl: EventForwardingPatch = { url: 5 };
+    void [lrs, moved, badUrl];
   });
 
   it("collects list items with toArray", () => {

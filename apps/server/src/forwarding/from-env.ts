@@ -2,6 +2,7 @@ import { resources } from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
 import { sql } from "drizzle-orm";
 import type { SecretBox } from "../secrets/box";
+import { derivedName } from "./derived-name";
 
 /**
  * `RACKPLANE_FORWARDINGS`: a JSON list of forwardings (same fields as the API)
@@ -17,20 +18,20 @@ export async function forwardingsFromEnv(db: Database, box: SecretBox, raw: stri
     throw new Error(`RACKPLANE_FORWARDINGS is not JSON: ${(err as Error).message}`);
   }
   if (!Array.isArray(list)) throw new Error("RACKPLANE_FORWARDINGS must be a JSON list of objects");
+  // The API's create schema: it takes `url` for `payload_url` too (the contract's write alias).
   const schema = resources.core.eventForwardings.schemas.Create;
+  const names = new Set<string>();
   for (const [i, item] of list.entries()) {
-    // `url` is accepted for `payload_url` (the API field cannot be `url`: that is every object's own address).
-    const { url, ...rest } = (item ?? {}) as Record<string, unknown>;
-    const fields = url === undefined ? rest : { payload_url: url, ...rest };
-    // Ralph LRS's entries have no name (its six keys): named after their URL, unique within the list.
-    if (fields.name === undefined && typeof fields.payload_url === "string")
-      fields.name = nameOf(fields.payload_url, i, list);
-    const r = schema.safeParse(fields);
+    const r = schema.safeParse(item ?? {});
     if (!r.success) {
       const errs = r.error.issues.map((x) => `${x.path.join(".") || "item"}: ${x.message}`).join("; ");
       throw new Error(`RACKPLANE_FORWARDINGS[${i}]: ${errs}`);
     }
-    const f = r.data as Record<string, unknown>;
+    const f: Record<string, unknown> = { ...r.data };
+    // Ralph LRS's entries have no name (its six keys): named after their URL, unique within the list
+    // (not against the table: the same list upserts the same rows on every start).
+    if (!f.name) f.name = derivedName(String(f.payload_url), (n) => names.has(n));
+    names.add(String(f.name));
     const pw = typeof f.basic_password === "string" ? box.seal(f.basic_password) : null;
     await db.execute(sql`
       INSERT INTO event_forwardings (name, is_active, payload_url, basic_username, basic_password, max_retries, timeout,
@@ -43,22 +44,4 @@ export async function forwardingsFromEnv(db: Database, box: SecretBox, raw: stri
         actions = excluded.actions, updated = now()`);
   }
   return list.length;
-}
-
-/** `lrs1.example.com/xAPI/statements`, or with `#2`… when two entries share a URL. */
-function nameOf(url: string, i: number, list: unknown[]): string {
-  const bare = url
-    .replace(/^https?:\/\//, "")
-    .replace(/\/+$/, "")
-    .slice(0, 90);
-  const same = list
-    .slice(0, i)
-    .filter(
-      (x) =>
-        typeof x === "object" &&
-        x !== null &&
-        ((x as { url?: unknown }).url ?? (x as { payload_url?: unknown }).payload_url) === url &&
-        (x as { name?: unknown }).name === undefined,
-    ).length;
-  return same ? `${bare} #${same + 1}` : bare;
 }

@@ -20,6 +20,7 @@ import {
   ValidationError,
 } from "./schemas";
 import { type Workflow, workflowRoutes } from "./workflow";
+import { type AliasedWrite, type AliasesOf, aliased, type WriteAliases } from "./write-aliases";
 
 const c = initContract();
 
@@ -60,6 +61,12 @@ export interface ResourceOptions<F extends Fields, B extends keyof F & string> {
   filterAliases?: Record<string, string>;
   /** Served read-only: list and retrieve only (change log, delivery history). */
   readOnly?: boolean;
+  /**
+   * Other names writes accept for a field, `{ alias: field }` (write-aliases.ts): a
+   * source system's spelling that cannot be the field's own name, like `url`, which
+   * every object already reads as its address.
+   */
+  writeAliases?: { [alias: string]: keyof F & string };
   /**
    * Extra actions, keyed by route name: `/api/<app>/<name>/<id>/<path>/` when
    * `detail`, else `/api/<app>/<name>/<path>/`. Their handlers live on the server binding.
@@ -223,6 +230,7 @@ export interface Resource<F extends Fields, B extends keyof F & string, O extend
   searchFields: string[];
   filterParams: FilterParam[];
   workflow: Built<F, B, O>["workflow"];
+  writeAliases: WriteAliases;
   schemas: Built<F, B, O>["schemas"];
   actions: Built<F, B, O>["actions"];
   routes: Built<F, B, O>["routes"];
@@ -257,6 +265,13 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
     if (fd.write) createShape[name] = fd.required ? fd.write : fd.write.optional();
   }
   for (const name of opts.brief) briefShape[name] = (fields as Fields)[name]!.read;
+  const writeAliases: WriteAliases = { ...opts.writeAliases };
+  for (const [alias, target] of Object.entries(writeAliases)) {
+    const fd = (fields as Fields)[target];
+    if (!fd?.write || alias in createShape)
+      throw new Error(`${key}: write alias ${alias} → ${target} is not a free name for a writable field`);
+    createShape[alias] = fd.write.optional();
+  }
 
   const Read = z.object(readShape) as unknown as z.ZodObject<
     { id: z.ZodNumber; url: z.ZodString; display: z.ZodString } & Shape<AllFields, "read">
@@ -267,12 +282,26 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       B & keyof Shape<AllFields, "read">
     >
   >;
-  const Create = z.object(createShape).strict() as unknown as z.ZodObject<CreateShape<AllFields>, "strict">;
-  const Update = Create;
-  const Patch = Create.partial().strict() as unknown as z.ZodObject<OptionalShape<CreateShape<AllFields>>, "strict">;
+  type A = AliasesOf<O>;
+  type IdShape = { id: z.ZodNumber };
+  const CreateObject = z.object(createShape).strict();
+  const PatchObject = CreateObject.partial().strict();
   const id = z.number({ required_error: "Each item needs its id." }).int().positive();
-  const BulkUpdateItem = Update.extend({ id });
-  const BulkPatchItem = Patch.extend({ id });
+  // With write aliases each is the object behind the folding step (write-aliases.ts), else the object itself.
+  const Create = aliased(CreateObject, writeAliases, path) as unknown as AliasedWrite<CreateShape<AllFields>, A>;
+  const Update = Create;
+  const Patch = aliased(PatchObject, writeAliases, path) as unknown as AliasedWrite<
+    OptionalShape<CreateShape<AllFields>>,
+    A
+  >;
+  const BulkUpdateItem = aliased(CreateObject.extend({ id }), writeAliases, path) as unknown as AliasedWrite<
+    CreateShape<AllFields> & IdShape,
+    A
+  >;
+  const BulkPatchItem = aliased(PatchObject.extend({ id }), writeAliases, path) as unknown as AliasedWrite<
+    OptionalShape<CreateShape<AllFields>> & IdShape,
+    A
+  >;
 
   const filterParams: FilterParam[] = [];
   for (const [name, fd] of Object.entries(fields as Fields)) filterParams.push(...filterParamsOf(name, fd));
@@ -468,6 +497,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
     filterParams,
     // Keeps the transition names literal (the SDK types `runTransition` by them).
     workflow: opts.workflow as O["workflow"],
+    writeAliases,
     schemas: { Read, Brief, Sparse, Create, Update, Patch, BulkUpdateItem, BulkPatchItem, Filters, Paginated },
     actions: opts.actions ?? {},
     routes: {
@@ -546,6 +576,7 @@ export interface AnyResource {
   searchFields: string[];
   filterParams: FilterParam[];
   workflow?: Workflow;
+  writeAliases: WriteAliases;
   actions: Record<string, ActionSpec>;
   schemas: Record<string, z.ZodTypeAny>;
   routes: Record<string, unknown>;

@@ -10,11 +10,20 @@ export const eventForwardings = defineResource({
   description:
     "HTTP endpoints that receive every matching change as a JSON POST. Delivery runs from a transactional outbox in " +
     "the background (retried with exponential backoff, never blocking the change); attempts are at " +
-    "`/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list).",
+    "`/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list). " +
+    "Ralph LRS's forwarding entries (`is_active, url, basic_username, basic_password, max_retries, timeout`) are " +
+    "accepted as they are: `url` for `payload_url`, and the name derived.",
   fields: {
-    name: f.string({ required: true, max: 100, unique: true, search: true }),
+    name: f.string({
+      max: 100,
+      unique: true,
+      search: true,
+      description:
+        "Omitted or blank on create and PUT: derived from `payload_url` (without the scheme and trailing slashes; " +
+        "` #2`, ` #3`… after it when another forwarding has that name).",
+    }),
     is_active: f.bool({ default: true }),
-    // Not `url`: every object already has `url` (its own address).
+    // Not `url`: every object already has `url` (its own address); writes accept it as an alias.
     payload_url: f.string({ required: true, max: 500, pattern: /^https?:\/\/\S+$/, search: true }),
     basic_username: f.string({ max: 150 }),
     basic_password: f.password({ description: "Write-only; stored encrypted (AES-256-GCM)." }),
@@ -34,6 +43,7 @@ export const eventForwardings = defineResource({
   brief: ["name", "payload_url"],
   ordering: ["name"],
   tags: false,
+  writeAliases: { url: "payload_url" },
 });
 
 export const DeliveryStatus = choices("DeliveryStatus", {

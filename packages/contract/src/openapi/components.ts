@@ -3,6 +3,7 @@ import { type AnyField, type ChoiceSet, isChoice, isRelation } from "../common/f
 import type { AnyResource } from "../common/resource";
 import { ErrorDetail, FieldErrors, IdOnly, NestedBase, ValidationError } from "../common/schemas";
 import { TransitionBody, TransitionInfo, TransitionList } from "../common/workflow";
+import { aliasDoc, aliasedFieldDoc, aliasesByField } from "../common/write-aliases";
 import { ApiIndexEntry } from "../system";
 import { type JsonSchema, nullable, type SchemaRegistry } from "./json-schema";
 
@@ -168,14 +169,22 @@ export class ResourceComponents {
       properties.id = { type: "integer", minimum: 1, description: "Which object to change." };
       required.push("id");
     }
+    const aliases = aliasesByField(r.writeAliases);
     for (const [name, fd] of Object.entries(r.fields)) {
       if (!fd.write) continue;
-      const s = this.writeField(fd);
+      let s = this.writeField(fd);
+      const mine = aliases.get(name);
       if (mode !== "patch" && mode !== "bulkPatch") {
-        if (fd.required) required.push(name);
+        // An aliased field may come under its alias instead: not `required`, the rule said in words.
+        if (mine) s = { ...s, description: [s.description, aliasedFieldDoc(name, mine)].filter(Boolean).join(" ") };
+        else if (fd.required) required.push(name);
         else if (fd.options.default !== undefined && !s.$ref) s.default = fd.options.default;
       }
       properties[name] = s;
+      for (const alias of mine ?? []) {
+        const { description: _, ...type } = this.writeField(fd);
+        properties[alias] = { ...type, writeOnly: true, description: aliasDoc(alias, name) };
+      }
     }
     const what = {
       create: `Body of a create (POST) or full replace (PUT) of one ${r.model}: required fields must be sent, omitted optional fields take their defaults.`,

@@ -1,6 +1,9 @@
 import {
   type AnyField,
   type AnyResource,
+  aliasDoc,
+  aliasedFieldDoc,
+  aliasesByField,
   type FilterParam,
   isChoice,
   isCount,
@@ -46,6 +49,9 @@ const code = (s: unknown) => `\`${String(s)}\``;
 /** What one field of a resource is, for the role it plays in a type. */
 export function fieldDoc(r: AnyResource, name: string, role: Role): string {
   if (name === "display") return `Human-readable name of the object (${code(r.display)}).`;
+  // Before the standard names: an alias may reuse one for writes (`url`).
+  const target = role === "read" ? undefined : r.writeAliases[name];
+  if (target) return aliasDoc(name, target);
   if (STANDARD[name]) return STANDARD[name];
   const fd = r.fields[name];
   if (!fd) return "";
@@ -58,7 +64,9 @@ export function fieldDoc(r: AnyResource, name: string, role: Role): string {
   else if (typeof o.max === "number" || typeof o.min === "number")
     parts.push(`Between ${o.min ?? "−∞"} and ${o.max ?? "∞"}.`);
   if (role !== "read") {
-    if (fd.required && role === "write") parts.push("Required.");
+    const aliases = aliasesByField(r.writeAliases).get(name);
+    if (aliases && role === "write") parts.push(aliasedFieldDoc(name, aliases));
+    else if (fd.required && role === "write") parts.push("Required.");
     if (o.default !== undefined && role === "write") parts.push(`Default ${code(JSON.stringify(o.default))}.`);
   }
   if (fd.nullable) parts.push("May be null.");

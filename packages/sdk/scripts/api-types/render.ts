@@ -35,6 +35,12 @@ const isPaginated = (r: RouteLike) => {
   const shape = (r.responses[200] as { shape?: Record<string, unknown> } | undefined)?.shape;
   return r.method === "GET" && !!shape && "results" in shape && "count" in shape;
 };
+/** A write schema with aliases is its object behind the folding step (contract write-aliases.ts). */
+function objectOf(s: z.ZodTypeAny): z.AnyZodObject {
+  if (s instanceof z.ZodEffects) return objectOf(s.innerType());
+  if (s instanceof z.ZodObject) return s;
+  throw new Error(`expected an object schema, got ${s.constructor.name}`);
+}
 const pascal = (s: string) => s.replace(/(^|[-_])(\w)/g, (_, __, c: string) => c.toUpperCase());
 const union = (xs: string[]) => (xs.length ? xs.map((x) => JSON.stringify(x)).join(" | ") : "never");
 
@@ -251,7 +257,7 @@ export function renderApiTypes(): Map<string, string> {
       const { r } = e;
       const M = r.model;
       const where = `\`${e.app}.${e.key}\` (\`${r.path}\`)`;
-      const shape = (s: string) => Object.keys((r.schemas[s] as z.AnyZodObject).shape);
+      const shape = (s: string) => Object.keys(objectOf(r.schemas[s]!).shape);
       const doc = (role: Role) => (k: string) => fieldDoc(r, k, role);
       const fields = Object.keys(r.fields).filter((k) => !r.fields[k]!.options.writeOnly);
       printModel(

@@ -969,7 +969,7 @@ export interface JobResource {
 }
 
 /**
- * HTTP endpoints that receive every matching change as a JSON POST. Delivery runs from a transactional outbox in the background (retried with exponential backoff, never blocking the change); attempts are at `/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list).
+ * HTTP endpoints that receive every matching change as a JSON POST. Delivery runs from a transactional outbox in the background (retried with exponential backoff, never blocking the change); attempts are at `/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list). Ralph LRS's forwarding entries (`is_active, url, basic_username, basic_password, max_retries, timeout`) are accepted as they are: `url` for `payload_url`, and the name derived.
  *
  * `core.eventForwardings` (`/api/core/event-forwardings/`) as read.
  */
@@ -986,7 +986,7 @@ export interface EventForwarding {
   updated: string;
   /** Long text. */
   comments: string;
-  /** Text. At most 100 characters. Unique (a duplicate is a 409). Matched by `search`. */
+  /** Omitted or blank on create and PUT: derived from `payload_url` (without the scheme and trailing slashes; ` #2`, ` #3`… after it when another forwarding has that name). Text. At most 100 characters. Unique (a duplicate is a 409). Matched by `search`. */
   name: string;
   /** Boolean. */
   is_active: boolean;
@@ -1012,7 +1012,7 @@ export interface EventForwardingBrief {
   url: string;
   /** Human-readable name of the object (`{name}`). */
   display: string;
-  /** Text. At most 100 characters. Unique (a duplicate is a 409). Matched by `search`. */
+  /** Omitted or blank on create and PUT: derived from `payload_url` (without the scheme and trailing slashes; ` #2`, ` #3`… after it when another forwarding has that name). Text. At most 100 characters. Unique (a duplicate is a 409). Matched by `search`. */
   name: string;
   /** Text. At most 500 characters. Matched by `search`. */
   payload_url: string;
@@ -1250,12 +1250,12 @@ export interface EventForwardingDetailQuery<F extends EventForwardingField = Eve
 export interface EventForwardingCreate {
   /** Long text. Default `""`. */
   comments?: string;
-  /** Text. At most 100 characters. Required. Unique (a duplicate is a 409). */
-  name: string;
+  /** Omitted or blank on create and PUT: derived from `payload_url` (without the scheme and trailing slashes; ` #2`, ` #3`… after it when another forwarding has that name). Text. At most 100 characters. Unique (a duplicate is a 409). */
+  name?: string;
   /** Boolean. Default `true`. */
   is_active?: boolean;
-  /** Text. At most 500 characters. Required. */
-  payload_url: string;
+  /** Text. At most 500 characters. Required on create and PUT unless given as `url` (a missing value is a 400 on `payload_url`). */
+  payload_url?: string;
   /** Text. At most 150 characters. */
   basic_username?: string;
   /** Write-only; stored encrypted (AES-256-GCM). Text. Write-only: never returned. */
@@ -1268,6 +1268,8 @@ export interface EventForwardingCreate {
   object_types?: string;
   /** Comma-separated create, update, delete; empty = all three. Text. At most 30 characters. */
   actions?: string;
+  /** Write-only alias of `payload_url`: send either; both must carry the same value (else a 400 on `url`). Reads return `payload_url`. A value that is an address of this resource's objects (a representation sent back) is ignored. */
+  url?: string;
 }
 
 /** EventForwarding as `update` (PUT) accepts it: the same fields as create. */
@@ -1277,7 +1279,7 @@ export type EventForwardingUpdate = EventForwardingCreate;
 export interface EventForwardingPatch {
   /** Long text. */
   comments?: string;
-  /** Text. At most 100 characters. Unique (a duplicate is a 409). */
+  /** Omitted or blank on create and PUT: derived from `payload_url` (without the scheme and trailing slashes; ` #2`, ` #3`… after it when another forwarding has that name). Text. At most 100 characters. Unique (a duplicate is a 409). */
   name?: string;
   /** Boolean. */
   is_active?: boolean;
@@ -1295,18 +1297,20 @@ export interface EventForwardingPatch {
   object_types?: string;
   /** Comma-separated create, update, delete; empty = all three. Text. At most 30 characters. */
   actions?: string;
+  /** Write-only alias of `payload_url`: send either; both must carry the same value (else a 400 on `url`). Reads return `payload_url`. A value that is an address of this resource's objects (a representation sent back) is ignored. */
+  url?: string;
 }
 
 /** One item of `bulkUpdate`: its id and the fields of a PUT. */
 export interface EventForwardingBulkUpdateItem {
   /** Long text. Default `""`. */
   comments?: string;
-  /** Text. At most 100 characters. Required. Unique (a duplicate is a 409). */
-  name: string;
+  /** Omitted or blank on create and PUT: derived from `payload_url` (without the scheme and trailing slashes; ` #2`, ` #3`… after it when another forwarding has that name). Text. At most 100 characters. Unique (a duplicate is a 409). */
+  name?: string;
   /** Boolean. Default `true`. */
   is_active?: boolean;
-  /** Text. At most 500 characters. Required. */
-  payload_url: string;
+  /** Text. At most 500 characters. Required on create and PUT unless given as `url` (a missing value is a 400 on `payload_url`). */
+  payload_url?: string;
   /** Text. At most 150 characters. */
   basic_username?: string;
   /** Write-only; stored encrypted (AES-256-GCM). Text. Write-only: never returned. */
@@ -1319,6 +1323,8 @@ export interface EventForwardingBulkUpdateItem {
   object_types?: string;
   /** Comma-separated create, update, delete; empty = all three. Text. At most 30 characters. */
   actions?: string;
+  /** Write-only alias of `payload_url`: send either; both must carry the same value (else a 400 on `url`). Reads return `payload_url`. A value that is an address of this resource's objects (a representation sent back) is ignored. */
+  url?: string;
   /** Which object to change. */
   id: number;
 }
@@ -1327,7 +1333,7 @@ export interface EventForwardingBulkUpdateItem {
 export interface EventForwardingBulkPatchItem {
   /** Long text. */
   comments?: string;
-  /** Text. At most 100 characters. Unique (a duplicate is a 409). */
+  /** Omitted or blank on create and PUT: derived from `payload_url` (without the scheme and trailing slashes; ` #2`, ` #3`… after it when another forwarding has that name). Text. At most 100 characters. Unique (a duplicate is a 409). */
   name?: string;
   /** Boolean. */
   is_active?: boolean;
@@ -1345,11 +1351,13 @@ export interface EventForwardingBulkPatchItem {
   object_types?: string;
   /** Comma-separated create, update, delete; empty = all three. Text. At most 30 characters. */
   actions?: string;
+  /** Write-only alias of `payload_url`: send either; both must carry the same value (else a 400 on `url`). Reads return `payload_url`. A value that is an address of this resource's objects (a representation sent back) is ignored. */
+  url?: string;
   /** Which object to change. */
   id: number;
 }
 
-/** The methods of `core.eventForwardings` (`/api/core/event-forwardings/`): HTTP endpoints that receive every matching change as a JSON POST. Delivery runs from a transactional outbox in the background (retried with exponential backoff, never blocking the change); attempts are at `/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list). */
+/** The methods of `core.eventForwardings` (`/api/core/event-forwardings/`): HTTP endpoints that receive every matching change as a JSON POST. Delivery runs from a transactional outbox in the background (retried with exponential backoff, never blocking the change); attempts are at `/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list). Ralph LRS's forwarding entries (`is_active, url, basic_username, basic_password, max_retries, timeout`) are accepted as they are: `url` for `payload_url`, and the name derived. */
 export interface EventForwardingResource {
   /**
    * List event forwardings.
@@ -1362,7 +1370,7 @@ export interface EventForwardingResource {
    *
    * `POST /api/core/event-forwardings/`
    */
-  create(body: EventForwardingCreate, options?: RequestOptions): APIPromise<WithRequestId<EventForwarding>>;
+  create(body?: EventForwardingCreate, options?: RequestOptions): APIPromise<WithRequestId<EventForwarding>>;
   /**
    * Create several event forwardings (all or none)
    *
@@ -1398,7 +1406,7 @@ export interface EventForwardingResource {
    *
    * `PUT /api/core/event-forwardings/:id/`
    */
-  update(id: number, body: EventForwardingUpdate, options?: RequestOptions): APIPromise<WithRequestId<EventForwarding>>;
+  update(id: number, body?: EventForwardingUpdate, options?: RequestOptions): APIPromise<WithRequestId<EventForwarding>>;
   /**
    * Change fields of one EventForwarding.
    *
@@ -1683,7 +1691,7 @@ export interface CoreApp {
   objectChanges: ObjectChangeResource;
   /** Long operations run by the durable job queue. Read-only; survive restarts, run once across server processes, can be cancelled. */
   jobs: JobResource;
-  /** HTTP endpoints that receive every matching change as a JSON POST. Delivery runs from a transactional outbox in the background (retried with exponential backoff, never blocking the change); attempts are at `/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list). */
+  /** HTTP endpoints that receive every matching change as a JSON POST. Delivery runs from a transactional outbox in the background (retried with exponential backoff, never blocking the change); attempts are at `/api/core/event-deliveries/?forwarding=<id>`. Also configurable with `RACKPLANE_FORWARDINGS` (JSON list). Ralph LRS's forwarding entries (`is_active, url, basic_username, basic_password, max_retries, timeout`) are accepted as they are: `url` for `payload_url`, and the name derived. */
   eventForwardings: EventForwardingResource;
   /** One change to deliver to one forwarding (the outbox), with every attempt (`attempt_log`) and the outcome. Read-only. */
   eventDeliveries: EventDeliveryResource;
