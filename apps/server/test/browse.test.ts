@@ -274,5 +274,9 @@ describe("browsable API", () => {
     expect(d.text).toContain('value="DELETE"');
     expect(d.text).toContain(`data-url="/api/dcim/servers/${serverId}/transitions/`);
     expect(d.text).toMatch(/<option value="in_use" selected>/); // the edit form holds the current values
+    // A write alias (a forwarding's `url`) is the same value as its field: one input, for the field.
+    const fw = await raw(s, "GET", "/api/core/event-forwardings/", { ...token(), accept: BROWSER_ACCEPT });
+    expect(fw.text).toContain('name="payload_url"');
+    expect(fw.text).not.toContain('name="url"');
   });
 });

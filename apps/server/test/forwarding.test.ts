@@ -258,6 +258,16 @@ describe("Ralph LRS's forwarding entries on the API", () => {
     expect(put.body).toEqual({ payload_url: ["This field is required."] });
   });
 
+  it("OPTIONS describes `url` as another name for `payload_url`, neither required alone", async () => {
+    const r = await s.request("OPTIONS", FORWARDINGS);
+    expect(r.status).toBe(200);
+    const post = r.body.actions.POST;
+    expect(post.url).toMatchObject({ alias_of: "payload_url", required: false, write_only: true });
+    expect(post.payload_url.required).toBe(false);
+    expect(post.payload_url.help_text).toContain("Required unless `url` is given.");
+    expect(post.name.required).toBe(false);
+  });
+
   it("delivers to the URL given as `url`", async () => {
     const lrs = await receiver(0);
     try {

@@ -12,6 +12,8 @@ export interface FieldMeta {
   default?: unknown;
   choices?: { value: string; display_name: string }[];
   related?: { resource: string; lookup_by: string[] };
+  /** Another name writes accept for that field (a forwarding's `url`): the form shows the field itself only. */
+  alias_of?: string;
 }
 
 export interface ApiForm {
@@ -99,6 +101,7 @@ export function apiForm(f: ApiForm): string {
   let content: string;
   if (f.fields) {
     content = Object.entries(f.fields)
+      .filter(([, m]) => !m.alias_of)
       .map(([name, m]) => {
         const value = formValue(m, f.values?.[name]);
         return `<div class="field"><label for="f-${esc(name)}">${esc(m.label)}${m.required ? " *" : ""}</label>

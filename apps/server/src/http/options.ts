@@ -29,11 +29,22 @@ function fieldMeta(name: string, fd: AnyField) {
 }
 
 function writableFields(r: AnyResource) {
-  return Object.fromEntries(
+  const fields: Record<string, Record<string, unknown>> = Object.fromEntries(
     Object.entries(r.fields)
       .filter(([, fd]) => fd.write)
       .map(([n, fd]) => [n, fieldMeta(n, fd)]),
   );
+  // A write alias (a forwarding's `url`) names the same value: either one satisfies `required`.
+  for (const [alias, target] of Object.entries(r.writeAliases)) {
+    const meta = fields[target];
+    if (!meta) continue;
+    fields[alias] = { ...meta, required: false, write_only: true, label: label(alias), alias_of: target };
+    if (meta.required) {
+      meta.required = false;
+      meta.help_text = `${meta.help_text ? `${meta.help_text} ` : ""}Required unless \`${alias}\` is given.`;
+    }
+  }
+  return fields;
 }
 
 /**
