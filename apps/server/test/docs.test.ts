@@ -36,6 +36,50 @@ describe("API documentation", () => {
     expect(byAccept.body.paths["/api/dcim/servers/"].get.operationId).toBe("dcim_servers_list");
   });
 
+  it("serves one app's part with ?app=: together exactly the full document's operations", async () => {
+    const fullDoc = JSON.parse(committedJson);
+    const apps: string[] = fullDoc["x-tagGroups"].map((g: { name: string }) => g.name);
+    expect(apps).toContain("dcim");
+    const seen = new Map<string, unknown>(); // "get /api/…" → operation, over every app's document
+    for (const app of apps) {
+      const r = await s.get(`/api/schema/?format=json&app=${app}`, { accept: "*/*" });
+      expect(r.status, app).toBe(200);
+      const doc = r.body;
+      expect(doc["x-tagGroups"], app).toEqual(fullDoc["x-tagGroups"].filter((g: { name: string }) => g.name === app));
+      const appTags = new Set(doc["x-tagGroups"][0].tags);
+      for (const [path, item] of Object.entries<Record<string, { tags?: string[] }>>(doc.paths)) {
+        for (const [method, op] of Object.entries(item)) {
+          if (!op.tags) continue; // a path item's own parameters
+          expect(
+            op.tags.every((t) => appTags.has(t)),
+            `${method} ${path} in ${app}`,
+          ).toBe(true);
+          expect(seen.has(`${method} ${path}`), `${method} ${path} twice`).toBe(false);
+          seen.set(`${method} ${path}`, op);
+          expect(op, `${method} ${path}`).toEqual(fullDoc.paths[path][method]);
+        }
+      }
+      // Self-contained: every reference resolves in the app's document, to the full one's component.
+      for (const ref of JSON.stringify(doc).match(/"\$ref":"#\/components\/[^"]+"/g) ?? []) {
+        const [, kind = "", name = ""] = ref.slice(8, -1).replace("#/", "").split("/");
+        expect(doc.components[kind]?.[name], ref).toEqual(fullDoc.components[kind][name]);
+      }
+      expect(Object.keys(doc.components.schemas).length).toBeLessThan(Object.keys(fullDoc.components.schemas).length);
+    }
+    const all = Object.entries<Record<string, { tags?: string[] }>>(fullDoc.paths).flatMap(([path, item]) =>
+      Object.entries(item)
+        .filter(([, op]) => op.tags)
+        .map(([method]) => `${method} ${path}`),
+    );
+    expect([...seen.keys()].sort()).toEqual(all.sort());
+    const yaml = await s.get("/api/schema/?app=dcim", { accept: "*/*" });
+    expect(yaml.headers.get("content-type")).toMatch(/^application\/yaml/);
+    expect(parse(String(yaml.body)).paths["/api/dcim/servers/"].get.operationId).toBe("dcim_servers_list");
+    const unknown = await s.get("/api/schema/?format=json&app=nope", { accept: "*/*" });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.detail).toContain("dcim");
+  });
+
   it("keeps the trailing-slash rule and answers 405 with Allow", async () => {
     const redirect = await s.get("/api/schema?format=json");
     expect(redirect.status).toBe(308);
@@ -48,7 +92,14 @@ describe("API documentation", () => {
 
   it("serves Swagger UI and ReDoc with local assets only", async () => {
     for (const [path, assets] of [
-      ["/api/schema/swagger-ui/", ["/static/swagger-ui/swagger-ui-bundle.js", "/static/swagger-ui/swagger-ui.css"]],
+      [
+        "/api/schema/swagger-ui/",
+        [
+          "/static/swagger-ui/swagger-ui-bundle.js",
+          "/static/swagger-ui/swagger-ui-standalone-preset.js",
+          "/static/swagger-ui/swagger-ui.css",
+        ],
+      ],
       ["/api/schema/redoc/", ["/static/redoc/redoc.standalone.js"]],
     ] as const) {
       const page = await s.get(path, { accept: "text/html" });

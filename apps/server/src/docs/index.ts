@@ -1,11 +1,11 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { openapiDocument, openapiYaml } from "@rackplane/contract/openapi";
+import { appDocument, appNames, appOfTags, openapiDocument, openapiYaml } from "@rackplane/contract/openapi";
 import express, { type Request, type Response, type Router } from "express";
 
 /**
  * API documentation: the OpenAPI document at `/api/schema/` (YAML by default, JSON
- * with `Accept: application/json` or `?format=json`), Swagger UI at
+ * with `Accept: application/json` or `?format=json`; one app's part with `?app=dcim`), Swagger UI at
  * `/api/schema/swagger-ui/` and ReDoc at `/api/schema/redoc/`. The UIs come from
  * npm packages and their assets are served from `/static/` (outside `/api`, so the
  * trailing-slash rule does not apply to file names): the server works offline.
@@ -15,14 +15,25 @@ const SWAGGER_DIR = dirname(require.resolve("swagger-ui-dist/package.json"));
 const REDOC_DIR = join(dirname(require.resolve("redoc/package.json")), "bundles");
 const SCHEMA_JSON_URL = "/api/schema/?format=json";
 
-let cached: { yaml: string; json: string } | undefined;
+let full: ReturnType<typeof openapiDocument> | undefined;
 /** Generated once, from the same contract and generator as the committed file. */
-function schema() {
-  if (!cached) {
-    const doc = openapiDocument();
-    cached = { yaml: openapiYaml(doc), json: JSON.stringify(doc) };
+const fullDocument = () => {
+  full ??= openapiDocument();
+  return full;
+};
+
+const cached = new Map<string, { yaml: string; json: string }>();
+/** The whole document (`app` undefined) or one app's part; undefined for an unknown app. */
+function schema(app?: string) {
+  const key = app ?? "";
+  let s = cached.get(key);
+  if (!s) {
+    const doc = app === undefined ? fullDocument() : appDocument(fullDocument(), app);
+    if (!doc) return undefined;
+    s = { yaml: openapiYaml(doc), json: JSON.stringify(doc) };
+    cached.set(key, s);
   }
-  return cached;
+  return s;
 }
 
 function wantsJson(req: Request): boolean {
@@ -42,15 +53,36 @@ const page = (title: string, head: string, body: string) => `<!doctype html>
 </html>
 `;
 
-const SWAGGER_HTML = page(
-  "Rackplane API — Swagger UI",
-  '<link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">',
-  `<div id="swagger-ui"></div>
+/**
+ * Swagger UI shows one app's document at a time (the top bar's selector switches; the
+ * whole document is the last entry). Its OpenAPI 3.1 resolver re-reads the entire loaded
+ * document on each operation it opens, so with the whole 2.3 MB document opening
+ * `dcim_servers_list` took 9–18 s on this machine, with the dcim part (0.6 MB) 3–5 s
+ * (bench/RESULTS.md). A link `#/<tag>/<operationId>` picks the document of the tag's app;
+ * `?urls.primaryName=<app>` picks one explicitly.
+ */
+function swaggerHtml(): string {
+  const doc = fullDocument();
+  const urls = [
+    ...appNames(doc).map((app) => ({ url: `${SCHEMA_JSON_URL}&app=${app}`, name: app })),
+    { url: SCHEMA_JSON_URL, name: "all apps (slow to open operations)" },
+  ];
+  return page(
+    "Rackplane API — Swagger UI",
+    '<link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">',
+    `<div id="swagger-ui"></div>
 <script src="/static/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-ui/swagger-ui-standalone-preset.js"></script>
 <script>
+const urls = ${JSON.stringify(urls)};
+const appOfTag = ${JSON.stringify(appOfTags(doc))};
+const linkedTag = decodeURIComponent(location.hash).split("/").filter((p) => p !== "#")[0] || "";
 window.ui = SwaggerUIBundle({
-  url: "${SCHEMA_JSON_URL}",
+  urls,
+  "urls.primaryName": appOfTag[linkedTag] || urls[0].name,
   dom_id: "#swagger-ui",
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: "StandaloneLayout",
   deepLinking: true,
   filter: true,
   persistAuthorization: true,
@@ -59,14 +91,38 @@ window.ui = SwaggerUIBundle({
   validatorUrl: null,
 });
 </script>`,
-);
+  );
+}
 
-const REDOC_HTML = page(
-  "Rackplane API — ReDoc",
-  '<style>img[src*="cdn.redoc.ly"]{display:none}</style>',
-  `<redoc spec-url="${SCHEMA_JSON_URL}" hide-download-button="false"></redoc>
-<script src="/static/redoc/redoc.standalone.js"></script>`,
-);
+/**
+ * ReDoc renders a whole document into the page up front (redoc 2.5 has no lazy
+ * rendering): the whole document took 38 s and 677k DOM nodes to show
+ * `dcim_servers_list` on this machine (bench/RESULTS.md). So it shows one app's document
+ * too: `?app=dcim`, or the app of a link's `#tag/<tag>` or `#operation/<app>_…`, else the
+ * first app; a bar above links every app and the whole document (`?app=all`).
+ */
+function redocHtml(): string {
+  const doc = fullDocument();
+  const apps = appNames(doc);
+  const links = [...apps, "all"].map((app) => `<a href="?app=${app}" data-app="${app}">${app}</a>`).join(" · ");
+  return page(
+    "Rackplane API — ReDoc",
+    `<style>img[src*="cdn.redoc.ly"]{display:none}
+#apps{font:14px sans-serif;padding:6px 12px;border-bottom:1px solid #ddd}#apps a{color:#32329f}#apps a.current{font-weight:bold;color:#000}</style>`,
+    `<nav id="apps">API of ${links}</nav><div id="redoc"></div>
+<script src="/static/redoc/redoc.standalone.js"></script>
+<script>
+const apps = ${JSON.stringify(apps)};
+const appOfTag = ${JSON.stringify(appOfTags(doc))};
+const [kind, target = ""] = decodeURIComponent(location.hash).slice(1).split("/");
+const fromHash = kind === "tag" ? appOfTag[target] : kind === "operation" ? target.split("_")[0] : undefined;
+const asked = new URLSearchParams(location.search).get("app") || fromHash;
+const app = asked === "all" || apps.includes(asked) ? asked : apps[0];
+document.querySelector('#apps a[data-app="' + app + '"]').className = "current";
+Redoc.init("${SCHEMA_JSON_URL}" + (app === "all" ? "" : "&app=" + app), { hideDownloadButton: false }, document.getElementById("redoc"));
+</script>`,
+  );
+}
 
 /**
  * The UI pages may load nothing from elsewhere: the browser itself refuses (ReDoc's
@@ -97,19 +153,32 @@ export function docsRouter(): Router {
   router.all(
     "/api/schema/",
     getOnly((req, res) => {
-      const s = schema();
+      const app = req.query.app === undefined ? undefined : String(req.query.app);
+      const s = schema(app);
+      if (!s) {
+        res.status(404).json({ detail: `No app "${app}"; apps: ${appNames(fullDocument()).join(", ")}.` });
+        return;
+      }
       res.vary("Accept"); // YAML or JSON by Accept
       if (wantsJson(req)) res.type("application/json").send(s.json);
       else res.type("application/yaml; charset=utf-8").send(s.yaml);
     }),
   );
+  let swagger: string | undefined;
   router.all(
     "/api/schema/swagger-ui/",
-    getOnly((_req, res) => res.set("Content-Security-Policy", UI_CSP).type("html").send(SWAGGER_HTML)),
+    getOnly((_req, res) => {
+      swagger ??= swaggerHtml();
+      res.set("Content-Security-Policy", UI_CSP).type("html").send(swagger);
+    }),
   );
+  let redoc: string | undefined;
   router.all(
     "/api/schema/redoc/",
-    getOnly((_req, res) => res.set("Content-Security-Policy", UI_CSP).type("html").send(REDOC_HTML)),
+    getOnly((_req, res) => {
+      redoc ??= redocHtml();
+      res.set("Content-Security-Policy", UI_CSP).type("html").send(redoc);
+    }),
   );
   const assets = { maxAge: "1d", index: false, fallthrough: true } as const;
   router.use("/static/swagger-ui", express.static(SWAGGER_DIR, assets));

@@ -11,6 +11,8 @@ import { buildPaths, CONDITIONAL_PARAMETERS, flatten, type RouteEntry, tagGroupO
 import { SHARED_PARAMETERS } from "./parameters";
 import { BULK_BAD_REQUEST, ERROR_RESPONSES, HEADERS } from "./responses";
 
+export { appDocument, appNames, appOfTags } from "./app-documents";
+
 export interface OpenApiDocument {
   [key: string]: unknown;
   paths: Record<string, Record<string, unknown>>;
