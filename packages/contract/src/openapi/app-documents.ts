@@ -78,6 +78,8 @@ function reachableRefs(full: OpenApiDocument, paths: unknown): Set<string> {
         if (key !== "$ref" || typeof value !== "string") queue.push(value);
         else if (!seen.has(value)) {
           seen.add(value);
+          // A reference into a component (`…/schemas/ReferenceAttributes/$defs/Server`) keeps the whole component.
+          seen.add(value.split("/").slice(0, 4).join("/"));
           queue.push(pointer(full, value));
         }
       }
