@@ -88,6 +88,73 @@ describe("server validation = OpenAPI document", () => {
     expect(r.body.data_center[0]).toMatch(/must be a string/);
   });
 
+  it("resolves a reference by every attribute the document lists for its target, and refuses any other", async () => {
+    const rack = doc.components.schemas.ServerCreate.properties.rack.anyOf[0];
+    expect(rack).toMatchObject({ $ref: "#/components/schemas/ObjectReference", if: { type: "object" } });
+    const attrs = doc.components.schemas.ReferenceAttributes.$defs[rack.then.$ref.split("/").pop()];
+    expect(attrs).toMatchObject({ additionalProperties: false, minProperties: 1 });
+    const dc = await make(s, "/api/dcim/data-centers/", { name: "attr-dc", slug: "attr-dc" });
+    const room = await make(s, "/api/dcim/server-rooms/", { name: "attr-room", data_center: dc.id });
+    const made = await make(s, "/api/dcim/racks/", { name: "attr-rack", server_room: room.id, u_height: 42 });
+    const stored = (await s.get(`/api/dcim/racks/${made.id}/`)).body;
+    // Each documented attribute, with the rack's own value (a relation by its id), is taken. Values
+    // are compared as stored text, so a timestamp as read back (ISO 8601) matches nothing: a 400
+    // "No Rack matches", the answer for any value naming no object — never an unknown attribute.
+    const names = Object.keys(attrs.properties);
+    expect(names).toEqual(expect.arrayContaining(["id", "name", "server_room", "u_height", "status"]));
+    for (const name of names) {
+      const raw = stored[name];
+      const value = raw && typeof raw === "object" ? (raw.value ?? raw.id) : raw;
+      const r = await s.post("/api/dcim/servers/", { name: `by-${name}`, rack: { [name]: value, id: made.id } });
+      if (name === "created" || name === "updated") {
+        expect(r.status, name).toBe(400);
+        expect(r.body.rack[0], name).toMatch(/^No Rack matches /);
+      } else {
+        expect(r.status, `${name}: ${JSON.stringify(r.body)}`).toBe(201);
+        expect(r.body.rack.id, name).toBe(made.id);
+      }
+    }
+    // What the document leaves out is a 400 on the field: the brief's `url`/`display`, a string id.
+    for (const bad of [{ url: stored.url }, { display: stored.display }, { id: String(made.id) }]) {
+      const r = await s.post("/api/dcim/servers/", { name: "by-bad", rack: bad });
+      expect(r.status, JSON.stringify(bad)).toBe(400);
+      expect(Object.keys(r.body)).toEqual(["rack"]);
+    }
+    // A secret is never a lookup attribute: a user's `password` is not among them.
+    const userAttrs = doc.components.schemas.ReferenceAttributes.$defs.User.properties;
+    expect(Object.keys(userAttrs)).toContain("username");
+    expect(Object.keys(userAttrs)).not.toContain("password");
+  });
+
+  it("documents the password rules that need nothing but the value: at least 8 characters, not all digits", async () => {
+    const pw = doc.components.schemas.UserCreate.properties.password;
+    expect(pw).toMatchObject({ minLength: 8, writeOnly: true });
+    const re = new RegExp(pw.pattern, "u");
+    expect(re.test("12345678")).toBe(false);
+    expect(re.test("1234567x")).toBe(true);
+    const ok = await s.post("/api/users/users/", { username: "doc.pw", password: "Pattern-ok-1" });
+    expect(ok.status).toBe(201);
+  });
+
+  it("takes every RFC 3339 offset of a date-time filter (±23:59), and documents NUL as refused in text filters", async () => {
+    expect(listParam("/api/dcim/regions/", "updated__lt").schema.items.format).toBe("date-time");
+    for (const at of ["2412-06-03T13:45:21.0+18:05", "2020-01-01T00:00:00.123456-23:59", "2020-01-01T00:00:00Z"]) {
+      const r = await s.get(`/api/dcim/regions/?updated__lt=${encodeURIComponent(at)}`);
+      expect(r.status, `${at}: ${JSON.stringify(r.body)}`).toBe(200);
+    }
+    // The same instant as its UTC spelling: an object updated before it is found either way.
+    const region = await make(s, "/api/dcim/regions/", { name: "offset-region", slug: "offset-region" });
+    const later = "9000-01-01T23:30:00+23:30";
+    const found = await s.get(`/api/dcim/regions/?updated__lt=${encodeURIComponent(later)}&name=offset-region`);
+    expect(found.body.results.map((x: { id: number }) => x.id)).toEqual([region.id]);
+    const pattern = new RegExp(listParam("/api/dcim/regions/", "name__icontains").schema.items.pattern, "u");
+    expect(pattern.test("a\u0000b")).toBe(false);
+    expect(pattern.test("ab")).toBe(true);
+    expect((await s.get("/api/dcim/regions/?name__icontains=a%00b")).status).toBe(400);
+    const bulkId = doc.components.schemas.RegionBulkUpdateItem.properties.id;
+    expect(bulkId).toMatchObject({ type: "integer", minimum: 1, maximum: 2147483647 });
+  });
+
   it("takes address families 4 and 6 only, and an action's own `limit` bounds", async () => {
     expect(listParam("/api/ipam/ip-addresses/", "address__family").schema.items.enum).toEqual([4, 6]);
     expect((await s.get("/api/ipam/ip-addresses/?address__family=4")).status).toBe(200);

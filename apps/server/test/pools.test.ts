@@ -35,9 +35,13 @@ describe("resource pools", () => {
     expect(refused.body.servers[0]).toMatch(/srv-1.*already in pool "team-a"/);
     expect((await s.get(`/api/pools/pools/${b.id}/`)).body.servers_count).toBe(0);
 
-    const empty = await s.post(`/api/pools/pools/${b.id}/assign_servers/`, {});
-    expect(empty.status).toBe(400);
-    expect(empty.body).toHaveProperty("servers");
+    // Naming nothing assigns nothing: the pool as it is, for both spellings of "none".
+    for (const none of [{}, { servers: [], nodes: [] }]) {
+      const empty = await s.post(`/api/pools/pools/${b.id}/assign_servers/`, none);
+      expect(empty.status).toBe(200);
+      expect(empty.body).toMatchObject({ id: b.id, servers_count: 0 });
+    }
+    expect((await s.post("/api/pools/pools/999999/assign_servers/", {})).status).toBe(404);
     const unknown = await s.post(`/api/pools/pools/${b.id}/assign_servers/`, { servers: [999999] });
     expect(unknown.status).toBe(400);
     expect((await s.post("/api/pools/pools/999999/assign_servers/", { servers: [servers[2].id] })).status).toBe(404);

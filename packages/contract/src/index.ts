@@ -33,8 +33,10 @@ export { BackOfficeAssetStatus, BaseObjectType, CertificateType, DomainStatus, S
 export * from "./auth";
 export * from "./common/fields";
 export * from "./common/headers";
+export * from "./common/lookup-attributes";
 export * from "./common/lookups";
 export * from "./common/net";
+export { MIN_PASSWORD_LENGTH } from "./common/password-policy";
 export * from "./common/resource";
 export * from "./common/schemas";
 export * from "./common/workflow";

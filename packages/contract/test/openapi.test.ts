@@ -168,7 +168,13 @@ describe("OpenAPI document", () => {
       for (const k of ["oneOf", "anyOf"]) {
         if (!o[k]) continue;
         const nullable = o[k].length === 2 && o[k].some((s: any) => s.type === "null") && o[k].some((s: any) => s.$ref);
-        if (!nullable && at !== "/components/schemas/ObjectReference") unions.push(`${at}: ${JSON.stringify(o[k])}`);
+        // ObjectReference itself, and ReferenceAttributes (rules reached only by `if`/`then`, which generators ignore).
+        if (
+          !nullable &&
+          at !== "/components/schemas/ObjectReference" &&
+          !at.startsWith("/components/schemas/ReferenceAttributes/")
+        )
+          unions.push(`${at}: ${JSON.stringify(o[k])}`);
       }
       for (const [k, v] of Object.entries(o)) walk(v, `${at}/${k}`);
     };

@@ -1,7 +1,8 @@
+import { MIN_PASSWORD_LENGTH } from "@rackplane/contract";
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-/** Django's AUTH_PASSWORD_VALIDATORS defaults, with Django's messages (Alpacon shows them, several per field). */
-export const MIN_PASSWORD_LENGTH = 8;
+// Django's AUTH_PASSWORD_VALIDATORS defaults, with Django's messages (Alpacon shows them, several
+// per field); the minimum length comes from the contract, which documents it.
 /** zxcvbn-ts's list of ~49,000 common passwords (Django ships a similar 20,000). */
 const COMMON = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
 const SIMILARITY = 0.7;

@@ -1,5 +1,11 @@
-import type { AnyField, AnyResource, FieldErrors, Resource } from "@rackplane/contract";
-import { resourceByKey } from "@rackplane/contract";
+import {
+  type AnyField,
+  type AnyResource,
+  type FieldErrors,
+  isStored,
+  type Resource,
+  resourceByKey,
+} from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
 import type { AppRoute, HTTPStatusCode, ServerInferRequest, ServerInferResponses } from "@ts-rest/core";
 import type { SQL } from "drizzle-orm";
@@ -221,7 +227,7 @@ function allInOrder(rules: readonly AfterWrite[] | undefined): AfterWrite | unde
 
 /** The column a field is stored in, or undefined for computed/M2M fields. */
 function columnFor(name: string, fd: AnyField): string | undefined {
-  if (fd.kind === "m2m" || fd.kind === "count" || fd.options.stored === false) return undefined;
+  if (!isStored(fd)) return undefined;
   if (fd.kind === "fk") return `${name}_id`;
   return name;
 }
@@ -229,7 +235,6 @@ function columnFor(name: string, fd: AnyField): string | undefined {
 /** The contract's resource tree with a binding in every place (`satisfies` it in resources/index.ts). */
 export type BindingTree<T> = { [A in keyof T]: { [N in keyof T[A]]: Binding<T[A][N]> } };
 
+/** Resolves `self` in relation targets (the contract's, which the document uses too). */
+export { targetKey } from "@rackplane/contract";
 export { allBindings, bindingOf } from "./registry";
-
-/** Resolves `self` in relation targets. */
-export const targetKey = (owner: AnyResource, target: string) => (target === "self" ? owner.key : target);

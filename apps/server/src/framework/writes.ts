@@ -1,4 +1,10 @@
-import { type AnyField, defaultOf, type FieldErrors, type RelationFieldDef } from "@rackplane/contract";
+import {
+  type AnyField,
+  defaultOf,
+  type FieldErrors,
+  lookupAttributes,
+  type RelationFieldDef,
+} from "@rackplane/contract";
 import type { Database } from "@rackplane/db";
 import { rowsOf } from "@rackplane/db";
 import { type SQL, sql } from "drizzle-orm";
@@ -132,16 +138,25 @@ export async function resolveByAttributes(
   const conds: SQL[] = [];
   const entries = Object.entries(attrs);
   if (entries.length === 0) return "Give an id or at least one attribute.";
+  // The names the document lists for this target (the contract's lookupAttributes), and no other.
+  const names = lookupAttributes(target.resource);
+  const unknown = (key: string) =>
+    `Unknown attribute "${key}" of ${target.resource.key}. Use one of: ${names.join(", ")}.`;
+  // Ids are compared as ids: `{"id": "5"}` is not one (the document says integer).
+  const isId = (v: unknown) => typeof v === "number" && Number.isInteger(v);
   for (const [key, value] of entries) {
-    const fd: AnyField | undefined = key === "id" ? undefined : target.resource.fields[key];
+    if (!names.includes(key)) return unknown(key);
     if (key === "id") {
+      if (!isId(value)) return `Attribute "id" must be a whole number.`;
       conds.push(sql`"r".id = ${value}`);
       continue;
     }
-    if (!fd || !target.columns.has(key)) {
-      return `Unknown attribute "${key}" of ${target.resource.key}. Use one of: ${[...target.columns.keys()].join(", ")}.`;
-    }
+    const fd: AnyField | undefined = target.resource.fields[key];
+    if (!fd || !target.columns.has(key)) return unknown(key);
     const column = col("r", target.columns.get(key)!);
+    if (fd.kind === "fk" && value !== null && typeof value !== "object" && !isId(value)) {
+      return `Attribute "${key}" must be an id, null or the attributes of its object.`;
+    }
     if (fd.kind === "fk" && value !== null && typeof value === "object") {
       const inner = bindingOf(targetKey(target.resource, (fd as RelationFieldDef).target));
       const r = await resolveByAttributes(tx, inner, value as Record<string, unknown>, scope);

@@ -15,6 +15,7 @@ import {
 } from "./lookups";
 import { cidrSchema, ipSchema, macSchema } from "./net";
 import { objectId } from "./object-id";
+import { userPassword } from "./password-policy";
 import { NestedBase } from "./schemas";
 
 /**
@@ -195,11 +196,14 @@ export const f = {
    * Secret accepted on writes and never read back (no read schema, no filter, no
    * ordering); the server stores only a hash or ciphertext of it.
    */
-  password<const O extends FieldOptions & { min?: number }>(o: O = {} as O) {
-    const write = z
-      .string()
-      .min(o.min ?? 1, `Must be at least ${o.min ?? 1} characters.`)
-      .max(200);
+  password<const O extends FieldOptions & { min?: number; userValidators?: boolean }>(o: O = {} as O) {
+    // `userValidators`: a user's sign-in password, checked by Django's validators (password-policy.ts).
+    const write = o.userValidators
+      ? userPassword()
+      : z
+          .string()
+          .min(o.min ?? 1, `Must be at least ${o.min ?? 1} characters.`)
+          .max(200);
     return req(
       o,
       base<"string", z.ZodNever, typeof write, never, never>(

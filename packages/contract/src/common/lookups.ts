@@ -162,7 +162,19 @@ export const queryDateTime = z
   .refine(
     (s) => /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)),
     "Enter a valid ISO 8601 date/time.",
-  );
+  )
+  .transform(withinPostgresOffsets);
+
+/**
+ * RFC 3339 (`format: date-time`) allows offsets up to ±23:59, PostgreSQL only ±15:59: such an
+ * instant is passed on in UTC, the same instant, its fraction of a second kept as written.
+ */
+function withinPostgresOffsets(s: string): string {
+  const m = /^(.*?)(\.\d+)?([+-])(\d{2}):?(\d{2})$/.exec(s);
+  if (!m || Number(m[4]) < 16) return s;
+  const utc = new Date(`${m[1]}${m[3]}${m[4]}:${m[5]}`).toISOString().slice(0, 19);
+  return `${utc}${m[2] ?? ""}Z`;
+}
 
 /**
  * The zod schema of one lookup's parameter, given the scalar schema of the field.

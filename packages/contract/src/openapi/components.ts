@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { type AnyField, type ChoiceSet, isChoice, isRelation } from "../common/fields";
+import { lookupAttributes, targetKey } from "../common/lookup-attributes";
 import type { AnyResource } from "../common/resource";
 import { ErrorDetail, FieldErrors, IdOnly, NestedBase, ValidationError } from "../common/schemas";
 import { TransitionBody, TransitionInfo, TransitionList } from "../common/workflow";
 import { aliasDoc, aliasedFieldDoc, aliasesByField } from "../common/write-aliases";
 import { ApiIndexEntry } from "../system";
-import { type JsonSchema, nullable, type SchemaRegistry } from "./json-schema";
+import { type JsonSchema, NO_NUL_PATTERN, nullable, type SchemaRegistry } from "./json-schema";
 
 /**
  * Named schema components. Resource schemas are built from the field declarations
@@ -24,6 +25,14 @@ export function registerShared(reg: SchemaRegistry): void {
     reg.refTo("ObjectAttributes");
     return OBJECT_REFERENCE;
   });
+  // Its own component, not `$defs` of `ObjectReference`: openapi-typescript reads `$defs` as a
+  // property of the type it sits in. Generators emit nothing (or an unused type) for it.
+  reg.builder("ReferenceAttributes", () => ({
+    description:
+      "The attributes each relation's target is resolved by, one `$defs` entry per model; referred to " +
+      "(`if` an object, `then` …) beside each `ObjectReference`.",
+    $defs: {}, // filled as relations are documented
+  }));
   reg.name(FieldErrors, "FieldErrors");
   // One item's errors in a bulk 404/409 (`Error.items`): the same open object, not the recursive union.
   reg.builder("FieldErrors", () => ({
@@ -166,13 +175,13 @@ export class ResourceComponents {
     const properties: Record<string, JsonSchema> = {};
     const required: string[] = [];
     if (mode === "bulkUpdate" || mode === "bulkPatch") {
-      properties.id = { type: "integer", minimum: 1, description: "Which object to change." };
+      properties.id = { ...ID, description: "Which object to change." };
       required.push("id");
     }
     const aliases = aliasesByField(r.writeAliases);
     for (const [name, fd] of Object.entries(r.fields)) {
       if (!fd.write) continue;
-      let s = this.writeField(fd);
+      let s = this.writeField(fd, r);
       const mine = aliases.get(name);
       if (mode !== "patch" && mode !== "bulkPatch") {
         // An aliased field may come under its alias instead: not `required`, the rule said in words.
@@ -182,7 +191,7 @@ export class ResourceComponents {
       }
       properties[name] = s;
       for (const alias of mine ?? []) {
-        const { description: _, ...type } = this.writeField(fd);
+        const { description: _, ...type } = this.writeField(fd, r);
         properties[alias] = { ...type, writeOnly: true, description: aliasDoc(alias, name) };
       }
     }
@@ -254,19 +263,65 @@ export class ResourceComponents {
     return s;
   }
 
-  writeField(fd: AnyField): JsonSchema {
+  writeField(fd: AnyField, owner: AnyResource): JsonSchema {
     let s: JsonSchema;
     if (isChoice(fd)) {
       s = { ...this.choiceEnum(fd.choices), description: "The value; its label is accepted too." };
     } else if (isRelation(fd)) {
-      const ref = this.reg.refTo("ObjectReference");
+      const ref = this.reference(this.byKey.get(targetKey(owner, fd.target)));
       s = fd.kind === "fk" ? ref : { type: "array", items: ref };
     } else s = this.reg.convert(fd.write as never);
     if (fd.nullable && fd.kind !== "m2m" && !isNullable(s)) s = nullable(s);
     if (fd.options.writeOnly) s = { ...s, writeOnly: true };
     return withMeta(s, fd);
   }
+
+  /**
+   * `ObjectReference` at a relation to `target`, and (`if` an object, `then`) the attributes
+   * the server resolves that target by (`lookupAttributes`), each typed as the server compares
+   * it. `if`/`then` beside the `$ref`: validators and fuzzers apply them, while generators keep
+   * the one `ObjectReference` type (they ignore both keywords).
+   */
+  private reference(target: AnyResource | undefined): JsonSchema {
+    const ref = this.reg.refTo("ObjectReference");
+    if (!target) return ref;
+    // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then`, a plain object never awaited.
+    return { ...ref, if: { type: "object" }, then: this.attributes(target) };
+  }
+
+  /** `#/components/schemas/ReferenceAttributes/$defs/<Model>`: the attributes that name one `<Model>`. */
+  private attributes(r: AnyResource): JsonSchema {
+    const ref = { $ref: `#/components/schemas/ReferenceAttributes/$defs/${r.model}` };
+    this.reg.refTo("ReferenceAttributes");
+    const defs = this.reg.components.ReferenceAttributes!.$defs as Record<string, JsonSchema>;
+    if (r.model in defs) return ref;
+    defs[r.model] = {}; // placeholder first: a pool's `parent` is a pool
+    const properties: Record<string, JsonSchema> = {};
+    for (const name of lookupAttributes(r)) {
+      const fd = r.fields[name];
+      if (name === "id" || !fd) properties[name] = { ...ID };
+      else if (isRelation(fd)) {
+        properties[name] = {
+          anyOf: [{ type: "null" }, { ...ID }, this.attributes(this.byKey.get(targetKey(r, fd.target))!)],
+        };
+      } else if (fd.kind === "string" || fd.kind === "text")
+        properties[name] = { type: ["string", "null"], pattern: NO_NUL_PATTERN };
+      // Any other attribute is compared as text: any plain value may be given, none matches when it is not one.
+      else properties[name] = { type: ["string", "number", "boolean", "null"], pattern: NO_NUL_PATTERN };
+    }
+    defs[r.model] = {
+      type: "object",
+      description: `Attributes that name exactly one ${r.model}.`,
+      properties,
+      additionalProperties: false,
+      minProperties: 1,
+    };
+    return ref;
+  }
 }
+
+/** An object's id: a PostgreSQL integer, 1 to 2^31 - 1. */
+const ID: JsonSchema = { type: "integer", minimum: 1, maximum: 2147483647 };
 
 function isNullable(s: JsonSchema): boolean {
   return (

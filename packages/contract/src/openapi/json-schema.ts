@@ -59,7 +59,9 @@ export class SchemaRegistry {
   /** The schema's own shape, even when it is named. */
   inline(schema: z.ZodTypeAny): JsonSchema {
     const def = schema._def as { typeName: string; description?: string } & Record<string, any>;
-    const out = this.byType(schema, def);
+    // What the server checks beyond zod, said by the schema (common/documented.ts), on any type.
+    const documented = documentedAs(schema);
+    const out = documented ? { ...documented } : this.byType(schema, def);
     if (def.description && !out.$ref) out.description ??= def.description;
     return out;
   }

@@ -4,7 +4,7 @@ import { LOOKUP_DESCRIPTIONS, MAX_ORDERING_FIELDS, MAX_PARAMETER_VALUES, NET_OPE
 import { CIDR_PATTERN, IP_PATTERN, MAC_PATTERN, queryFamily, queryNetwork } from "../common/net";
 import type { AnyResource, FilterParam } from "../common/resource";
 import type { ResourceComponents } from "./components";
-import type { JsonSchema, SchemaRegistry } from "./json-schema";
+import { type JsonSchema, NO_NUL_PATTERN, type SchemaRegistry } from "./json-schema";
 
 export type Parameter = Record<string, unknown>;
 
@@ -40,7 +40,11 @@ export const SHARED_PARAMETERS: Record<string, Parameter> = {
     explode: true,
   },
   brief: query("brief", { type: "boolean" }, "Return brief objects (id, url, display and identifying fields)."),
-  search: query("search", { type: "string", maxLength: 200 }, "Case-insensitive partial match over the search fields."),
+  search: query(
+    "search",
+    { type: "string", maxLength: 200, pattern: NO_NUL_PATTERN },
+    "Case-insensitive partial match over the search fields.",
+  ),
   tag: {
     ...query(
       "tag",
@@ -139,7 +143,7 @@ function fieldSelection(name: "fields" | "exclude", r: AnyResource): Parameter {
 function filterParameter(p: FilterParam, r: AnyResource, reg: SchemaRegistry, comps: ResourceComponents): Parameter {
   const fd = r.fields[p.field]!;
   let scalar: JsonSchema;
-  if (p.by) scalar = { type: "string" };
+  if (p.by) scalar = { type: "string", pattern: NO_NUL_PATTERN };
   else if (isChoice(fd)) scalar = comps.choiceEnum(fd.choices);
   else if (fd.kind === "fk" || fd.kind === "m2m")
     scalar = { type: "integer", minimum: -2147483648, maximum: 2147483647 };
@@ -181,7 +185,11 @@ function scalarOf(s: JsonSchema, kind: string): JsonSchema {
   if (kind === "date") out.format = "date";
   if (kind === "datetime") out.format = "date-time";
   // A pattern describes whole values; only addresses are filtered by whole (normalised) values alone.
-  if (!NETWORK_KINDS.has(kind)) delete out.pattern;
+  // Every text value is still refused with a NUL in it (PostgreSQL text cannot hold one).
+  if (!NETWORK_KINDS.has(kind)) {
+    delete out.pattern;
+    if (out.type === "string" && out.format === undefined) out.pattern = NO_NUL_PATTERN;
+  }
   return out;
 }
 

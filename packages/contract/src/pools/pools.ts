@@ -47,13 +47,10 @@ export const pools = defineResource({
       path: "assign_servers",
       detail: true,
       method: "POST",
-      body: z
-        .object({ servers: ids("servers").optional(), nodes: ids("nodes").optional() })
-        .strict()
-        .refine((b) => (b.servers?.length ?? 0) + (b.nodes?.length ?? 0) > 0, {
-          message: "Name servers (ids) or discovery nodes (ids).",
-          path: ["servers"],
-        }),
+      // Both lists empty (or absent) assign nothing and answer the pool unchanged: a client that
+      // computes the servers to add needs no special case for "none", and the document can say
+      // exactly what is accepted (two optional lists) without a rule across both fields.
+      body: z.object({ servers: ids("servers").optional(), nodes: ids("nodes").optional() }).strict(),
       responses: { 200: z.lazy((): z.ZodTypeAny => pools.schemas.Read) },
       summary: "Put servers (by id, or by the discovery node that registered them) into the pool",
     },

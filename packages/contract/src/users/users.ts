@@ -16,6 +16,7 @@ export const users = defineResource({
     is_superuser: f.bool({ default: false }),
     groups: f.m2m("users.groups"),
     password: f.password({
+      userValidators: true,
       description:
         "Write-only; stored as a bcrypt hash. Django's validators apply, each with its own message: at least 8 " +
         "characters, not a common password, not entirely numeric, not too similar to the username, names or email.",

@@ -123,7 +123,8 @@ export const pools = defineBinding(resources.pools.pools, schema.pools, {
           noun: "server",
           hint: "; remove it first",
         };
-        await assignMembers(svc, tx, members, id, [...ids], ctx);
+        // Nothing named is a no-op (the contract admits two empty lists), not an empty UPDATE.
+        if (ids.size) await assignMembers(svc, tx, members, id, [...ids], ctx);
       });
       return { status: 200, body: await svc.retrieve(binding, id, ctx) };
     },
