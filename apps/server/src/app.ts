@@ -123,7 +123,8 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use(versionNegotiation, trailingSlash);
   const tokenCache = new TokenCache(config.authCacheSeconds * 1000);
   app.use(browseRouter(db.db, tokenCache, config.sessionTtl, loginThrottle)); // browser sign-in: form posts, not JSON
-  app.use(requireJson);
+  const accepts = routeAccepts(flattenRoutes(contract));
+  app.use(requireJson(accepts));
   const permissionStore = new PermissionStore(db.db, config.permissions, config.authCacheSeconds * 1000);
   // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
   app.use(
@@ -139,7 +140,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(jsonBody(config.maxBody));
   // After the body is parsed (a key's request is hashed with it), before any handler runs.
-  app.use(idempotency(db.db, { accepts: routeAccepts(flattenRoutes(contract)) }));
+  app.use(idempotency(db.db, { accepts }));
 
   app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
   const router = express.Router({ strict: true });

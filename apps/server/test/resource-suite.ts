@@ -361,7 +361,13 @@ export function describeResource<F extends Obj>(cfg: ResourceSuiteConfig<F>) {
       if (has("create")) {
         const r = await s.request("POST", path, "name=x", { "content-type": "text/plain" });
         expect(r.status).toBe(415);
-      } else expect((await s.post(path, {})).status).toBe(405);
+      } else {
+        expect((await s.post(path, {})).status).toBe(405);
+        // The method is checked before the body's type: a non-JSON POST here is a 405 too, not a 415.
+        const r = await s.request("POST", path, "name=x", { "content-type": "text/plain" });
+        expect(r.status).toBe(405);
+        expect(r.headers.get("allow")).not.toContain("POST");
+      }
     });
 
     if (cfg.referencedBy) {

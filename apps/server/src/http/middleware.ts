@@ -38,18 +38,22 @@ export function trailingSlash(req: Request, res: Response, next: NextFunction) {
 }
 
 /** A body that is not JSON is a 415 (before parsing, so nothing is read twice). */
-export function requireJson(req: Request, _res: Response, next: NextFunction) {
-  const hasBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
-  if (
-    hasBody &&
-    !["GET", "HEAD", "OPTIONS"].includes(req.method) &&
-    !req.is(["application/json", "application/*+json"])
-  ) {
-    return next(
-      new ApiError(415, {
-        detail: `Unsupported media type "${req.get("content-type") ?? ""}". Send application/json.`,
-      }),
-    );
-  }
-  next();
+export function requireJson(accepts: (method: string, path: string) => boolean) {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const hasBody = Number(req.get("content-length") ?? 0) > 0 || req.get("transfer-encoding") !== undefined;
+    if (
+      hasBody &&
+      !["GET", "HEAD", "OPTIONS"].includes(req.method) &&
+      // The method comes first (as DRF checks it): where no route takes it, the router's 405/404 answers.
+      accepts(req.method, req.path) &&
+      !req.is(["application/json", "application/*+json"])
+    ) {
+      return next(
+        new ApiError(415, {
+          detail: `Unsupported media type "${req.get("content-type") ?? ""}". Send application/json.`,
+        }),
+      );
+    }
+    next();
+  };
 }
