@@ -15,7 +15,9 @@ cannot state, applied to generated requests and answers, and nothing else.
    `password` too common (a word list) or too similar to the username, names or email (other
    fields) — its length and "not entirely numeric" are in the document; and a permission's
    `actions` naming an action the resources of its `object_types` do not have (a rule between
-   the two fields).
+   the two fields); and a write alias (a forwarding's `url`) sent beside its field with a
+   different value (the document says "send either"; whether both are allowed depends on
+   their values).
 """
 
 import json
@@ -35,6 +37,10 @@ PER_FIELD = {
         r"(username|first name|last name|email address)\.)$"
     ),
     "actions": re.compile(r'^Unknown action "[^"]*"(, "[^"]*")* of \S+(, \S+)*\. Valid: [a-z0-9_, ]+\.$'),
+    # A write alias sent beside its field with another value (JSON Schema cannot compare two values).
+    "url": re.compile(
+        r"^url is another name for \S+, which has a different value here: send one of them, or both with the same value\.$"
+    ),
 }
 
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { openapiDocument } from "@rackplane/contract/openapi";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make, startServer, type TestServer } from "./harness";
 
@@ -68,6 +69,26 @@ describe("server validation = OpenAPI document", () => {
     );
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body)).toEqual(["Idempotency-Key"]);
+  });
+
+  it("requires a forwarding's target as `payload_url` or its alias `url`, as the server does", async () => {
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(doc, "doc");
+    const valid = ajv.compile({ $ref: "doc#/components/schemas/EventForwardingCreate" });
+    const bodies = [
+      {},
+      { name: "no target" },
+      { url: "http://127.0.0.1:9/alias-only/" },
+      { payload_url: "http://127.0.0.1:9/field-only/" },
+      { url: "http://127.0.0.1:9/both/", payload_url: "http://127.0.0.1:9/both/" },
+    ];
+    const verdicts = [];
+    for (const body of bodies) {
+      const r = await s.post("/api/core/event-forwardings/", body);
+      verdicts.push({ body, document: valid(body), server: r.status === 201 });
+    }
+    expect(verdicts.map((v) => v.document)).toEqual([false, false, true, true, true]);
+    expect(verdicts.map((v) => v.server)).toEqual(verdicts.map((v) => v.document));
   });
 
   it("refuses a calendar date that does not exist with a 400 on the field, never a database error", async () => {

@@ -179,14 +179,25 @@ export class ResourceComponents {
       required.push("id");
     }
     const aliases = aliasesByField(r.writeAliases);
+    // A required field that has aliases: required when none of its aliases is sent.
+    const requiredUnlessAliased: JsonSchema[] = [];
     for (const [name, fd] of Object.entries(r.fields)) {
       if (!fd.write) continue;
       let s = this.writeField(fd, r);
       const mine = aliases.get(name);
       if (mode !== "patch" && mode !== "bulkPatch") {
         // An aliased field may come under its alias instead: not `required`, the rule said in words.
-        if (mine) s = { ...s, description: [s.description, aliasedFieldDoc(name, mine)].filter(Boolean).join(" ") };
-        else if (fd.required) required.push(name);
+        if (mine) {
+          s = { ...s, description: [s.description, aliasedFieldDoc(name, mine)].filter(Boolean).join(" ") };
+          if (fd.required) {
+            const sent = mine.map((alias) => ({ required: [alias] }));
+            requiredUnlessAliased.push({
+              if: { not: sent.length === 1 ? sent[0] : { anyOf: sent } },
+              // biome-ignore lint/suspicious/noThenProperty: JSON Schema's `if`/`then`, a plain object never awaited.
+              then: { required: [name] },
+            });
+          }
+        } else if (fd.required) required.push(name);
         else if (fd.options.default !== undefined && !s.$ref) s.default = fd.options.default;
       }
       properties[name] = s;
@@ -203,6 +214,8 @@ export class ResourceComponents {
     }[mode];
     const out: JsonSchema = { type: "object", description: what, properties, additionalProperties: false };
     if (required.length) out.required = required;
+    if (requiredUnlessAliased.length === 1) Object.assign(out, requiredUnlessAliased[0]);
+    else if (requiredUnlessAliased.length) out.allOf = requiredUnlessAliased;
     return out;
   }
 
