@@ -24,7 +24,9 @@ export const eventForwardings = defineResource({
     }),
     is_active: f.bool({ default: true }),
     // Not `url`: every object already has `url` (its own address); writes accept it as an alias.
-    payload_url: f.string({ required: true, max: 500, pattern: /^https?:\/\/\S+$/, search: true }),
+    // No NUL either (PostgreSQL text cannot hold one): `\S` alone would admit it, and the document says the pattern.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL is named to be excluded.
+    payload_url: f.string({ required: true, max: 500, pattern: /^https?:\/\/[^\s\u0000]+$/, search: true }),
     basic_username: f.string({ max: 150 }),
     basic_password: f.password({ description: "Write-only; stored encrypted (AES-256-GCM)." }),
     max_retries: f.int({ min: 0, max: 20, default: 5, description: "Retries after the first attempt." }),
