@@ -109,6 +109,12 @@ type Shape<F extends Fields, P extends "read" | "write"> = {
       : never]: F[K][P] extends z.ZodTypeAny ? F[K][P] : never;
 };
 type OptionalShape<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<S[K]> };
+/** A bulk update/patch item's `id` (module level: the declaration files name it instead of inlining it). */
+type IdShape = { id: z.ZodNumber };
+
+/** A resource's fields with the standard ones (id, created, updated, tags, comments). */
+type AllFieldsOf<F extends Fields, O> = StdFields<O> & F;
+
 type CreateShape<F extends Fields> = {
   [K in keyof F as F[K]["write"] extends z.ZodTypeAny
     ? F[K] extends { required: true }
@@ -247,7 +253,8 @@ export function defineResource<
 function buildResource<F extends Fields, B extends keyof F & string, O extends ResourceOptions<F, B>>(
   opts: O & ResourceOptions<F, B>,
 ) {
-  type AllFields = StdFields<O> & F;
+  // A module-level alias, so declaration files name it instead of expanding it inline.
+  type AllFields = AllFieldsOf<F, O>;
   const fields = {
     ...standardFields,
     ...(opts.tags === false ? {} : taggable),
@@ -282,25 +289,26 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       B & keyof Shape<AllFields, "read">
     >
   >;
-  type A = AliasesOf<O>;
-  type IdShape = { id: z.ZodNumber };
   const CreateObject = z.object(createShape).strict();
   const PatchObject = CreateObject.partial().strict();
   const id = z.number({ required_error: "Each item needs its id." }).int().positive();
   // With write aliases each is the object behind the folding step (write-aliases.ts), else the object itself.
-  const Create = aliased(CreateObject, writeAliases, path) as unknown as AliasedWrite<CreateShape<AllFields>, A>;
+  const Create = aliased(CreateObject, writeAliases, path) as unknown as AliasedWrite<
+    CreateShape<AllFields>,
+    AliasesOf<O>
+  >;
   const Update = Create;
   const Patch = aliased(PatchObject, writeAliases, path) as unknown as AliasedWrite<
     OptionalShape<CreateShape<AllFields>>,
-    A
+    AliasesOf<O>
   >;
   const BulkUpdateItem = aliased(CreateObject.extend({ id }), writeAliases, path) as unknown as AliasedWrite<
     CreateShape<AllFields> & IdShape,
-    A
+    AliasesOf<O>
   >;
   const BulkPatchItem = aliased(PatchObject.extend({ id }), writeAliases, path) as unknown as AliasedWrite<
     OptionalShape<CreateShape<AllFields>> & IdShape,
-    A
+    AliasesOf<O>
   >;
 
   const filterParams: FilterParam[] = [];
