@@ -185,6 +185,14 @@ describe("Ralph LRS's forwarding entries on the API", () => {
       "lrs-named",
       "127.0.0.1:9/xAPI/statements #4",
     ]);
+    // Naming reads the forwardings once per request, not once per unnamed item.
+    const one = await s.post(FORWARDINGS, [lrsEntry("http://127.0.0.1:9/one/")]);
+    const five = await s.post(
+      FORWARDINGS,
+      [1, 2, 3, 4, 5].map((n) => lrsEntry(`http://127.0.0.1:9/five-${n}/`)),
+    );
+    expect([one.status, five.status]).toEqual([201, 201]);
+    expect(five.queries).toBe(one.queries);
   });
 
   it("takes `url` on PATCH, PUT and bulk writes; both with different values is a 400 on `url`", async () => {

@@ -4,8 +4,12 @@ import { sql } from "drizzle-orm";
 import type { Derive } from "../framework";
 import { derivedName } from "./derived-name";
 
-/** Names given in each write transaction so far: a bulk create's items are inserted only after every one is derived. */
-const givenIn = new WeakMap<Database, Set<string>>();
+/**
+ * Per write transaction: every forwarding's name and id, read once (forwardings are a
+ * short list of endpoints, and a bulk write of many unnamed items must not read once per
+ * item), plus the names given to its earlier items (inserted only after every one is derived).
+ */
+const namesIn = new WeakMap<Database, { stored: Map<string, number>; given: Set<string> }>();
 
 /**
  * A forwarding created or replaced without a name (or with a blank one) is named
@@ -15,17 +19,17 @@ const givenIn = new WeakMap<Database, Set<string>>();
 export const forwardingName: Derive = async ({ tx, values, existing }) => {
   if (typeof values.name === "string" && values.name.trim()) return {};
   if (typeof values.payload_url !== "string") return {}; // the field errors refuse the write
-  const bare = derivedName(values.payload_url, () => false);
-  const rows = rowsOf<{ name: string }>(
-    await tx.execute(sql`
-      SELECT name FROM event_forwardings
-      WHERE (name = ${bare} OR left(name, ${bare.length + 2}) = ${`${bare} #`})
-        AND id IS DISTINCT FROM ${existing?.id ?? null}`),
-  );
-  const given = givenIn.get(tx) ?? new Set<string>();
-  givenIn.set(tx, given);
-  const taken = new Set([...rows.map((r) => r.name), ...given]);
-  const name = derivedName(values.payload_url, (n) => taken.has(n));
+  let names = namesIn.get(tx);
+  if (!names) {
+    const rows = rowsOf<{ id: number; name: string }>(await tx.execute(sql`SELECT id, name FROM event_forwardings`));
+    names = { stored: new Map(rows.map((r) => [r.name, Number(r.id)])), given: new Set() };
+    namesIn.set(tx, names);
+  }
+  const { stored, given } = names;
+  // A replaced forwarding may keep the name it has.
+  const self = existing ? Number(existing.id) : undefined;
+  const taken = (n: string) => given.has(n) || (stored.has(n) && stored.get(n) !== self);
+  const name = derivedName(values.payload_url, taken);
   given.add(name);
   return { name };
 };
