@@ -10,7 +10,11 @@ cannot state, applied to generated requests and answers, and nothing else.
    shape. So are the rules between two values JSON Schema cannot relate: a rack position
    against the rack it names (a position needs a rack and must be within its height), a
    network's gateway inside the network. A schema-valid request rejected *only* for such
-   reasons is not a finding; any other message in the same 400 keeps it one.
+   reasons is not a finding; any other message in the same 400 keeps it one. Also of that kind:
+   a reference whose attributes match several objects, a network address with host bits set
+   for its prefix length, a scan range's ends (reversed, or too many addresses between them),
+   and a `page` whose product with `page_size` is deeper than the maximum offset (the
+   document bounds each parameter alone).
    Two more of that kind, each matched by its exact message on its own field: a user's
    `password` too common (a word list) or too similar to the username, names or email (other
    fields) — its length and "not entirely numeric" are in the document; and a permission's
@@ -26,9 +30,14 @@ import re
 import schemathesis
 
 PAGINATION = ("offset", "page", "page_size")
+# A nested reference's message names the path to it first ("manufacturer: No Manufacturer matches …").
 MISSING_REFERENCE = re.compile(
-    r"^(No .+ matches .+\.|Invalid pk .+ - object does not exist\.|A position needs a rack\."
-    r"|Position \d+ is above the rack's \d+ units\.|\S+ is not inside \S+\.)$",
+    r"^(?:\w+: )*(No .+ matches .+\.|Several \w+ objects match .+; add attributes to pick one\."
+    r"|Invalid pk .+ - object does not exist\.|A position needs a rack\."
+    r"|Position \d+ is above the rack's \d+ units\.|\S+ is not inside \S+\."
+    # Between an address and its prefix length (host bits), or a scan range's two ends.
+    r'|"[^"]+" has host bits set; the network is \S+\.'
+    r"|The range holds \d+ addresses; at most \d+ may be scanned at once\.|ip_to must not come before ip_from\.)$",
     re.DOTALL,
 )
 PER_FIELD = {
@@ -36,6 +45,9 @@ PER_FIELD = {
         r"^(This password is too common\.|The password is too similar to the "
         r"(username|first name|last name|email address)\.)$"
     ),
+    # (page - 1) × page_size past the maximum offset: the document bounds each alone (page by the
+    # maximum offset + 1, which holds for page_size 1), not their product.
+    "page": re.compile(r"^Deeper than \d+ rows: use cursor pagination to go further \(\?cursor= starts it; each page's next link continues\)\.$"),
     "actions": re.compile(r'^Unknown action "[^"]*"(, "[^"]*")* of \S+(, \S+)*\. Valid: [a-z0-9_, ]+\.$'),
     # A write alias sent beside its field with another value (JSON Schema cannot compare two values).
     "url": re.compile(

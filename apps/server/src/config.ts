@@ -1,3 +1,4 @@
+import { DEFAULT_MAX_OFFSET, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@rackplane/contract";
 import type { LoginThrottleSettings } from "./auth/login-throttle";
 import type { PermissionMode } from "./permissions/store";
 import type { KeySettings } from "./secrets/keys";
@@ -71,9 +72,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     dbPooler: pooler(env.RACKPLANE_DB_POOLER),
     dataDir: env.RACKPLANE_DATA_DIR ?? "./.rackplane/data",
-    defaultPageSize: int(env.RACKPLANE_PAGE_SIZE, 50),
-    maxPageSize: int(env.RACKPLANE_MAX_PAGE_SIZE, 1000),
-    maxOffset: int(env.RACKPLANE_MAX_OFFSET, 100_000),
+    defaultPageSize: int(env.RACKPLANE_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+    maxPageSize: int(env.RACKPLANE_MAX_PAGE_SIZE, MAX_PAGE_SIZE),
+    maxOffset: int(env.RACKPLANE_MAX_OFFSET, DEFAULT_MAX_OFFSET),
     maxBody: env.RACKPLANE_MAX_BODY ?? "20mb",
     logLevel: env.RACKPLANE_LOG_LEVEL ?? "info",
     strict: env.RACKPLANE_STRICT === "1",

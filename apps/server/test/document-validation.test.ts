@@ -3,6 +3,7 @@ import { openapiDocument } from "@rackplane/contract/openapi";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { make, startServer, type TestServer } from "./harness";
+import { raw } from "./raw-http";
 
 /**
  * Over HTTP, the server refuses what the OpenAPI document refuses and takes what it
@@ -204,5 +205,65 @@ describe("server validation = OpenAPI document", () => {
     const scanBody = bodySchema("/api/discovery/run_scan/", "post");
     const resolved = scanBody.$ref ? doc.components.schemas[scanBody.$ref.split("/").pop()] : scanBody;
     expect(resolved.properties.scan_ranges.items.maximum).toBe(2147483647);
+  });
+
+  it("refuses a required text the documented pattern refuses (trimmed characters only), and takes what it allows", async () => {
+    const pattern = new RegExp(doc.components.schemas.TagCreate.properties.name.pattern, "u");
+    for (const blank of ["   ", "\u3000\t", "\ufeff\u00a0"]) {
+      expect(pattern.test(blank), JSON.stringify(blank)).toBe(false);
+      const r = await s.post("/api/core/tags/", { name: blank, slug: "blank" });
+      expect(r.status, JSON.stringify(blank)).toBe(400);
+      expect(r.body.name, JSON.stringify(blank)).toEqual(["This field may not be blank."]);
+    }
+    // \x1c is whitespace to Python's `\s` but not to JavaScript's trim: documented and accepted.
+    expect(pattern.test(" \x1c ")).toBe(true);
+    const kept = await s.post("/api/core/tags/", { name: " \x1c ", slug: "kept" });
+    expect(kept.status).toBe(201);
+    expect(kept.body.name).toBe("\x1c");
+  });
+
+  it("answers up to the documented maximum offset and page, and refuses one past it on that parameter", async () => {
+    const offset = doc.components.parameters.offset.schema.maximum;
+    const page = doc.components.parameters.page.schema.maximum;
+    expect((await s.get(`/api/core/tags/?offset=${offset}`)).status).toBe(200);
+    const deeper = await s.get(`/api/core/tags/?offset=${offset + 1}`);
+    expect(deeper.status).toBe(400);
+    expect(Object.keys(deeper.body)).toEqual(["offset"]);
+    expect((await s.get(`/api/core/tags/?page=${page}&page_size=1`)).status).toBe(200);
+    const past = await s.get(`/api/core/tags/?page=${page + 1}&page_size=1`);
+    expect(past.status).toBe(400);
+    expect(Object.keys(past.body)).toEqual(["page"]);
+    // Sizes up to the documented int32 maximum are capped, not refused.
+    const big = doc.components.parameters.limit.schema.maximum;
+    const capped = await s.get(`/api/core/tags/?limit=${big}`);
+    expect(capped.status).toBe(200);
+    expect((await s.get(`/api/core/tags/?page_size=${big}`)).status).toBe(200);
+    expect((await s.get(`/api/core/tags/?limit=${big + 1}`)).status).toBe(400);
+  });
+
+  it("answers a request line longer than Node reads with the documented 431", async () => {
+    expect(doc.paths["/api/core/tags/"].get.responses["431"]).toBeDefined();
+    const r = await raw(s, `/api/core/tags/?name=${"a".repeat(20_000)}`);
+    expect(r.status).toBe(431);
+  });
+
+  it("counts a text's length in code points, as the document's maxLength does, in single and bulk bodies", async () => {
+    const max = doc.components.schemas.TagCreate.properties.name.maxLength;
+    const astral = "😍".repeat(max); // `max` code points, twice as many UTF-16 units
+    const one = await s.post("/api/core/tags/", { name: astral, slug: "astral" });
+    expect(one.status).toBe(201);
+    expect(one.body.name).toBe(astral);
+    const over = await s.post("/api/core/tags/", { name: `${astral}😍`, slug: "astral-over" });
+    expect(over.status).toBe(400);
+    expect(Object.keys(over.body)).toEqual(["name"]);
+    const bulk = await s.post("/api/core/tags/", [
+      { name: `${"😍".repeat(max - 1)}a`, slug: "astral-bulk" },
+      { name: `${astral}a`, slug: "astral-bulk-over" },
+    ]);
+    expect(bulk.status).toBe(400);
+    expect(bulk.body[0]).toEqual({});
+    expect(Object.keys(bulk.body[1])).toEqual(["name"]);
+    const put = await s.put(`/api/core/tags/${one.body.id}/`, { name: `${"😍".repeat(max - 1)}b`, slug: "astral" });
+    expect(put.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { resourceList } from "../src/index";
+import { DEFAULT_MAX_OFFSET, resourceList } from "../src/index";
 import { openapiDocument, openapiYaml } from "../src/openapi/index";
 
 const doc = openapiDocument();
@@ -210,9 +210,10 @@ describe("OpenAPI document", () => {
     expect(text).toMatch(/enum: \["on", "off", reset\]\n/); // DcimServersPowerRequest.action, on one line
   }, 60_000);
 
-  it("puts X-Request-ID and API-Version on every response, and declares the auth schemes", () => {
+  it("puts X-Request-ID and API-Version on every response but Node's own 431, and declares the auth schemes", () => {
     for (const [p, m, op] of operations) {
       for (const [status, res] of Object.entries(op.responses as Record<string, any>)) {
+        if (status === "431") continue; // answered by the HTTP parser, before any middleware
         const r = (res.$ref ? resolve(res.$ref) : res) as any;
         expect(Object.keys(r.headers ?? {}), `${m} ${p} ${status}`).toEqual(
           expect.arrayContaining(["X-Request-ID", "API-Version"]),
@@ -220,5 +221,45 @@ describe("OpenAPI document", () => {
       }
     }
     expect(Object.keys(doc.components.securitySchemes)).toEqual(["tokenAuth", "bearerAuth", "basicAuth"]);
+  });
+
+  it("documents 431 on every operation: Node answers it to any request whose headers are too long", () => {
+    for (const [p, m, op] of operations)
+      expect(op.responses["431"], `${m} ${p}`).toEqual({ $ref: "#/components/responses/RequestHeaderFieldsTooLarge" });
+  });
+
+  it("bounds offset by the default maximum offset, page by it + 1, and limit/page_size by int32", () => {
+    const params = doc.components.parameters as Record<string, any>;
+    expect(params.offset.schema.maximum).toBe(DEFAULT_MAX_OFFSET);
+    expect(params.offset.description).toContain("RACKPLANE_MAX_OFFSET");
+    expect(params.page.schema.maximum).toBe(DEFAULT_MAX_OFFSET + 1);
+    expect(params.limit.schema.maximum).toBe(2147483647);
+    expect(params.page_size.schema.maximum).toBe(2147483647);
+  });
+
+  it("refuses a required text of trimmed characters only, as the server does after trimming", () => {
+    const name = (resolve("#/components/schemas/TagCreate") as any).properties.name;
+    const re = new RegExp(name.pattern, "u");
+    for (const blank of ["   ", "\t\n\r", "\u00a0\u3000\ufeff\u2028"]) {
+      expect(blank.trim(), JSON.stringify(blank)).toBe("");
+      expect(re.test(blank), JSON.stringify(blank)).toBe(false);
+    }
+    // \x1c–\x1f are whitespace to Python's `\s`, not to JavaScript's trim: the server keeps them.
+    for (const kept of [" a ", "\x1c", "\x1f "]) {
+      expect(kept.trim(), JSON.stringify(kept)).not.toBe("");
+      expect(re.test(kept), JSON.stringify(kept)).toBe(true);
+    }
+    expect(re.test("a\u0000")).toBe(false);
+    // An optional text may be blank: it keeps the NUL rule alone.
+    const description = (resolve("#/components/schemas/TagCreate") as any).properties.description;
+    expect(description.pattern).toBe("^[^\\u0000]*$");
+  });
+
+  it("requires an aliased field unless its alias is sent, with if/then that generators ignore", () => {
+    const create = doc.components.schemas.EventForwardingCreate as any;
+    expect(create.required ?? []).not.toContain("payload_url");
+    expect(create.if).toEqual({ not: { required: ["url"] } });
+    expect(create.then).toEqual({ required: ["payload_url"] });
+    expect((doc.components.schemas.EventForwardingPatch as any).if).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countingCodePoints } from "./code-points";
 import {
   BOOL_LOOKUPS,
   CHOICE_LOOKUPS,
@@ -174,14 +175,20 @@ function stringSchema(o: StringOptions) {
   if (o.min !== undefined) s = s.min(o.min);
   else if (o.required) s = s.min(1, "This field may not be blank.");
   if (o.pattern) s = s.regex(o.pattern, `Must match ${o.pattern.source}.`);
-  return s;
+  return countingCodePoints(s);
 }
 
 export const f = {
   string<const O extends StringOptions>(o: O = {} as O) {
     return req(
       o,
-      base<"string", Nullable<z.ZodString, O>, Nullable<z.ZodString, O>, string, (typeof STRING_LOOKUPS)[number]>(
+      base<
+        "string",
+        Nullable<z.ZodString, O>,
+        Nullable<z.ZodEffects<z.ZodString>, O>,
+        string,
+        (typeof STRING_LOOKUPS)[number]
+      >(
         "string",
         maybeNull(z.string(), o),
         maybeNull(stringSchema(o), o),

@@ -6,6 +6,11 @@ export const REQUEST_ID_HEADER = "x-request-id";
 export const API_VERSION_HEADER = "api-version";
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 1000;
+/**
+ * The deepest `offset` a list answers by default (RACKPLANE_MAX_OFFSET; deeper is a 400 pointing
+ * at `cursor`). The server's default and the document's `maximum` both come from here.
+ */
+export const DEFAULT_MAX_OFFSET = 100_000;
 
 /**
  * `Idempotency-Key` on POST/PUT/PATCH/DELETE (Stripe semantics): the first request

@@ -132,11 +132,14 @@ export const queryBoolean = z
   .union([z.boolean(), z.enum(["true", "false", "1", "0", "True", "False", "yes", "no"])])
   .transform((v) => v === true || v === "true" || v === "1" || v === "True" || v === "yes");
 
+/** The largest whole number a query parameter takes (PostgreSQL integer). */
+export const INT32_MAX = 2147483647;
+
 export const queryInt = z.coerce
   .number({ invalid_type_error: "A whole number is required." })
   .int("A whole number is required.")
-  .min(-2147483648)
-  .max(2147483647);
+  .min(-INT32_MAX - 1)
+  .max(INT32_MAX);
 
 export const queryNumber = z.coerce.number({ invalid_type_error: "A number is required." }).finite();
 

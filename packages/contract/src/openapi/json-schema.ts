@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { countedFrom } from "../common/code-points";
 import { documentedAs } from "../common/documented";
 
 /** A JSON Schema (OpenAPI 3.1 dialect) object. */
@@ -66,6 +67,11 @@ export class SchemaRegistry {
     return out;
   }
 
+  private inlineCounted(schema: z.ZodTypeAny): JsonSchema | undefined {
+    const original = countedFrom(schema);
+    return original && this.inline(original);
+  }
+
   private byType(schema: z.ZodTypeAny, def: Record<string, any>): JsonSchema {
     switch (def.typeName as z.ZodFirstPartyTypeKind) {
       case z.ZodFirstPartyTypeKind.ZodString:
@@ -107,7 +113,8 @@ export class SchemaRegistry {
         return this.convert(def.type);
       case z.ZodFirstPartyTypeKind.ZodEffects:
         // A refinement or parser that says what it accepts (dates, addresses: common/documented.ts).
-        return { ...(documentedAs(schema) ?? this.convert(def.schema)) };
+        // A string whose length bounds are counted in code points: described by its own checks.
+        return { ...(documentedAs(schema) ?? this.inlineCounted(schema) ?? this.convert(def.schema)) };
       case z.ZodFirstPartyTypeKind.ZodLazy:
         return this.convert(def.getter());
       case z.ZodFirstPartyTypeKind.ZodPipeline: {
@@ -210,8 +217,26 @@ type Check = { kind: string; value?: number; inclusive?: boolean; regex?: RegExp
  */
 export const NO_NUL_PATTERN = "^[^\\u0000]*$";
 
+/**
+ * The characters JavaScript's `String.prototype.trim` removes (ECMAScript WhiteSpace and
+ * LineTerminator), spelled out: `\s` differs between regex engines (Python's also matches
+ * \x1c–\x1f, which trim keeps), and the document's patterns are run by Python and Java clients.
+ */
+const TRIMMED = "\\t\\n\\u000b\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+
+/**
+ * A string the server trims before checking it is blank when nothing but trimmed characters
+ * is left ("This field may not be blank."): one character outside the trim set is required,
+ * in the same regex as the NUL rule. It says "at least 1 after trimming", not a larger
+ * minimum (no field has one without a pattern of its own). maxLength cannot follow the
+ * trimming in JSON Schema: the server counts the length after trimming, so a value padded
+ * with spaces past maxLength is still accepted; the document states the stricter bound.
+ */
+export const NOT_BLANK_PATTERN = `^[^\\u0000]*[^\\u0000${TRIMMED}][^\\u0000]*$`;
+
 function stringSchema(checks: Check[]): JsonSchema {
   const out: JsonSchema = { type: "string" };
+  const trimmed = checks.some((c) => c.kind === "trim");
   for (const c of checks) {
     if (c.kind === "min") out.minLength = c.value;
     else if (c.kind === "max") out.maxLength = c.value;
@@ -225,7 +250,8 @@ function stringSchema(checks: Check[]): JsonSchema {
     else if (c.kind === "ip") out.format = c.version === "v6" ? "ipv6" : c.version === "v4" ? "ipv4" : undefined;
   }
   if (out.format === undefined) delete out.format;
-  if (out.pattern === undefined && out.format === undefined) out.pattern = NO_NUL_PATTERN;
+  if (out.pattern === undefined && out.format === undefined)
+    out.pattern = trimmed && Number(out.minLength ?? 0) >= 1 ? NOT_BLANK_PATTERN : NO_NUL_PATTERN;
   return out;
 }
 

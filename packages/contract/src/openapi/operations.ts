@@ -227,6 +227,8 @@ function responses(
   } else byStatus.delete(415);
   // An `Idempotency-Key` still running (409) or used for another request (422).
   if (idempotent) for (const st of [409, 422]) if (!byStatus.has(st)) byStatus.set(st, undefined);
+  // Any request can carry a query string or headers longer than the HTTP parser reads.
+  if (!byStatus.has(431)) byStatus.set(431, undefined);
   if (!byStatus.has(500)) byStatus.set(500, undefined);
   if (!byStatus.has(503)) byStatus.set(503, undefined);
 

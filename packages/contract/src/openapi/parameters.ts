@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { isChoice } from "../common/fields";
-import { LOOKUP_DESCRIPTIONS, MAX_ORDERING_FIELDS, MAX_PARAMETER_VALUES, NET_OPERATORS } from "../common/lookups";
+import { DEFAULT_MAX_OFFSET, MAX_PAGE_SIZE } from "../common/headers";
+import {
+  INT32_MAX,
+  LOOKUP_DESCRIPTIONS,
+  MAX_ORDERING_FIELDS,
+  MAX_PARAMETER_VALUES,
+  NET_OPERATORS,
+} from "../common/lookups";
 import { CIDR_PATTERN, IP_PATTERN, MAC_PATTERN, queryFamily, queryNetwork } from "../common/net";
 import type { AnyResource, FilterParam } from "../common/resource";
 import type { ResourceComponents } from "./components";
@@ -12,10 +19,29 @@ const ref = (name: string) => ({ $ref: `#/components/parameters/${name}` });
 
 /** Query parameters shared by every list, as `components.parameters`. */
 export const SHARED_PARAMETERS: Record<string, Parameter> = {
-  limit: query("limit", { type: "integer", minimum: 0 }, "Page size (capped at the server maximum)."),
-  offset: query("offset", { type: "integer", minimum: 0 }, "Index of the first result."),
-  page: query("page", { type: "integer", minimum: 1 }, "Page number, from 1 (with `page_size`)."),
-  page_size: query("page_size", { type: "integer", minimum: 1 }, "Page size for `page`."),
+  // Sizes above the maximum page size are capped, not refused: only int32 is a 400 (queryInt).
+  limit: query(
+    "limit",
+    { type: "integer", minimum: 0, maximum: INT32_MAX },
+    `Page size; larger sizes are capped at the server maximum (${MAX_PAGE_SIZE} by default; 0 = that maximum).`,
+  ),
+  offset: query(
+    "offset",
+    { type: "integer", minimum: 0, maximum: DEFAULT_MAX_OFFSET },
+    `Index of the first result, at most ${DEFAULT_MAX_OFFSET} (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at \`cursor\`.`,
+  ),
+  // (page - 1) × page_size is the offset: page 1 + the maximum offset is the deepest page (with
+  // page_size 1); a larger page_size lowers it, a rule between two parameters (scripts/fuzz_hooks.py).
+  page: query(
+    "page",
+    { type: "integer", minimum: 1, maximum: DEFAULT_MAX_OFFSET + 1 },
+    `Page number, from 1 (with \`page_size\`); (page - 1) × page_size is an offset, bounded like \`offset\`.`,
+  ),
+  page_size: query(
+    "page_size",
+    { type: "integer", minimum: 1, maximum: INT32_MAX },
+    `Page size for \`page\`; larger sizes are capped at the server maximum (${MAX_PAGE_SIZE} by default).`,
+  ),
   cursor: query(
     "cursor",
     { type: "string" },

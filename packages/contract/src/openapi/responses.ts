@@ -76,6 +76,14 @@ export const ERROR_RESPONSES: Record<number, [string, Record<string, unknown>]> 
   ],
   413: ["PayloadTooLarge", response("The request body is larger than the server accepts.", error)],
   415: ["UnsupportedMediaType", response("The body is not JSON.", error)],
+  // Node's HTTP parser answers this itself, before any middleware: no body, no headers of ours.
+  431: [
+    "RequestHeaderFieldsTooLarge",
+    {
+      description:
+        "The request line and headers together are larger than the server reads (16 KiB by default): a very long query string or header. Nothing ran.",
+    },
+  ],
   429: ["TooManyRequests", response("Rate limit exceeded; retry after `Retry-After` seconds.", error, retryAfter)],
   500: ["InternalServerError", response("Unexpected error; the request id is in `X-Request-ID`.", error)],
   503: [

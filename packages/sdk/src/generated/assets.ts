@@ -57,13 +57,13 @@ export type BaseObjectOrdering = "id" | "-id" | "created" | "-created" | "update
 
 /** Filters, ordering and paging `list` accepts for BaseObject (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface BaseObjectFilters<F extends BaseObjectField = BaseObjectField, E extends BaseObjectField = BaseObjectField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -327,13 +327,13 @@ export type BackOfficeAssetOrdering = "id" | "-id" | "created" | "-created" | "u
 
 /** Filters, ordering and paging `list` accepts for BackOfficeAsset (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface BackOfficeAssetFilters<F extends BackOfficeAssetField = BackOfficeAssetField, E extends BackOfficeAssetField = BackOfficeAssetField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -869,13 +869,13 @@ export type SoftwareOrdering = "id" | "-id" | "created" | "-created" | "updated"
 
 /** Filters, ordering and paging `list` accepts for Software (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface SoftwareFilters<F extends SoftwareField = SoftwareField, E extends SoftwareField = SoftwareField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1176,13 +1176,13 @@ export type LicenceOrdering = "id" | "-id" | "created" | "-created" | "updated" 
 
 /** Filters, ordering and paging `list` accepts for Licence (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface LicenceFilters<F extends LicenceField = LicenceField, E extends LicenceField = LicenceField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1637,13 +1637,13 @@ export type BaseObjectLicenceOrdering = "id" | "-id" | "created" | "-created" | 
 
 /** Filters, ordering and paging `list` accepts for BaseObjectLicence (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface BaseObjectLicenceFilters<F extends BaseObjectLicenceField = BaseObjectLicenceField, E extends BaseObjectLicenceField = BaseObjectLicenceField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1926,13 +1926,13 @@ export type SIMCardOrdering = "id" | "-id" | "created" | "-created" | "updated" 
 
 /** Filters, ordering and paging `list` accepts for SIMCard (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface SIMCardFilters<F extends SIMCardField = SIMCardField, E extends SIMCardField = SIMCardField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -2337,13 +2337,13 @@ export type SSLCertificateOrdering = "id" | "-id" | "created" | "-created" | "up
 
 /** Filters, ordering and paging `list` accepts for SSLCertificate (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface SSLCertificateFilters<F extends SSLCertificateField = SSLCertificateField, E extends SSLCertificateField = SSLCertificateField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -2788,13 +2788,13 @@ export type DomainOrdering = "id" | "-id" | "created" | "-created" | "updated" |
 
 /** Filters, ordering and paging `list` accepts for Domain (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface DomainFilters<F extends DomainField = DomainField, E extends DomainField = DomainField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -3213,13 +3213,13 @@ export type DomainContractOrdering = "id" | "-id" | "created" | "-created" | "up
 
 /** Filters, ordering and paging `list` accepts for DomainContract (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface DomainContractFilters<F extends DomainContractField = DomainContractField, E extends DomainContractField = DomainContractField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;

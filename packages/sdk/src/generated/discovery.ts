@@ -58,13 +58,13 @@ export type AuthProfileOrdering = "id" | "-id" | "created" | "-created" | "updat
 
 /** Filters, ordering and paging `list` accepts for AuthProfile (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface AuthProfileFilters<F extends AuthProfileField = AuthProfileField, E extends AuthProfileField = AuthProfileField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -411,13 +411,13 @@ export type CredentialOrdering = "id" | "-id" | "created" | "-created" | "update
 
 /** Filters, ordering and paging `list` accepts for Credential (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface CredentialFilters<F extends CredentialField = CredentialField, E extends CredentialField = CredentialField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -712,13 +712,13 @@ export type ScanRangeOrdering = "id" | "-id" | "created" | "-created" | "updated
 
 /** Filters, ordering and paging `list` accepts for ScanRange (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface ScanRangeFilters<F extends ScanRangeField = ScanRangeField, E extends ScanRangeField = ScanRangeField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1105,13 +1105,13 @@ export type NodeOrdering = "id" | "-id" | "created" | "-created" | "updated" | "
 
 /** Filters, ordering and paging `list` accepts for Node (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface NodeFilters<F extends NodeField = NodeField, E extends NodeField = NodeField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;

@@ -63,13 +63,13 @@ export type ServiceOrdering = "id" | "-id" | "created" | "-created" | "updated" 
 
 /** Filters, ordering and paging `list` accepts for Service (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface ServiceFilters<F extends ServiceField = ServiceField, E extends ServiceField = ServiceField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -452,13 +452,13 @@ export type EnvironmentOrdering = "id" | "-id" | "created" | "-created" | "updat
 
 /** Filters, ordering and paging `list` accepts for Environment (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface EnvironmentFilters<F extends EnvironmentField = EnvironmentField, E extends EnvironmentField = EnvironmentField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -751,13 +751,13 @@ export type ServiceEnvironmentOrdering = "id" | "-id" | "created" | "-created" |
 
 /** Filters, ordering and paging `list` accepts for ServiceEnvironment (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface ServiceEnvironmentFilters<F extends ServiceEnvironmentField = ServiceEnvironmentField, E extends ServiceEnvironmentField = ServiceEnvironmentField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1032,13 +1032,13 @@ export type ConfigurationModuleOrdering = "id" | "-id" | "created" | "-created" 
 
 /** Filters, ordering and paging `list` accepts for ConfigurationModule (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface ConfigurationModuleFilters<F extends ConfigurationModuleField = ConfigurationModuleField, E extends ConfigurationModuleField = ConfigurationModuleField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1371,13 +1371,13 @@ export type ConfigurationClassOrdering = "id" | "-id" | "created" | "-created" |
 
 /** Filters, ordering and paging `list` accepts for ConfigurationClass (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface ConfigurationClassFilters<F extends ConfigurationClassField = ConfigurationClassField, E extends ConfigurationClassField = ConfigurationClassField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1686,13 +1686,13 @@ export type TeamOrdering = "id" | "-id" | "created" | "-created" | "updated" | "
 
 /** Filters, ordering and paging `list` accepts for Team (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface TeamFilters<F extends TeamField = TeamField, E extends TeamField = TeamField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1997,13 +1997,13 @@ export type SupportOrdering = "id" | "-id" | "created" | "-created" | "updated" 
 
 /** Filters, ordering and paging `list` accepts for Support (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface SupportFilters<F extends SupportField = SupportField, E extends SupportField = SupportField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;

@@ -61,13 +61,13 @@ export type UserOrdering = "id" | "-id" | "created" | "-created" | "updated" | "
 
 /** Filters, ordering and paging `list` accepts for User (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface UserFilters<F extends UserField = UserField, E extends UserField = UserField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -478,13 +478,13 @@ export type GroupOrdering = "id" | "-id" | "created" | "-created" | "updated" | 
 
 /** Filters, ordering and paging `list` accepts for Group (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface GroupFilters<F extends GroupField = GroupField, E extends GroupField = GroupField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -745,13 +745,13 @@ export type TokenOrdering = "id" | "-id" | "created" | "-created" | "updated" | 
 
 /** Filters, ordering and paging `list` accepts for Token (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface TokenFilters<F extends TokenField = TokenField, E extends TokenField = TokenField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -1122,13 +1122,13 @@ export type ObjectPermissionOrdering = "id" | "-id" | "created" | "-created" | "
 
 /** Filters, ordering and paging `list` accepts for ObjectPermission (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface ObjectPermissionFilters<F extends ObjectPermissionField = ObjectPermissionField, E extends ObjectPermissionField = ObjectPermissionField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;

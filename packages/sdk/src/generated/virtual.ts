@@ -57,13 +57,13 @@ export type ClusterOrdering = "id" | "-id" | "created" | "-created" | "updated" 
 
 /** Filters, ordering and paging `list` accepts for Cluster (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface ClusterFilters<F extends ClusterField = ClusterField, E extends ClusterField = ClusterField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -402,13 +402,13 @@ export type VirtualServerOrdering = "id" | "-id" | "created" | "-created" | "upd
 
 /** Filters, ordering and paging `list` accepts for VirtualServer (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface VirtualServerFilters<F extends VirtualServerField = VirtualServerField, E extends VirtualServerField = VirtualServerField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
@@ -889,13 +889,13 @@ export type CloudHostOrdering = "id" | "-id" | "created" | "-created" | "updated
 
 /** Filters, ordering and paging `list` accepts for CloudHost (`F`, `E`, `B`: what `fields`, `exclude` and `brief` say, inferred by `list`). */
 export interface CloudHostFilters<F extends CloudHostField = CloudHostField, E extends CloudHostField = CloudHostField, B extends BriefParam = BriefParam> {
-  /** Page size (capped at the server maximum). */
+  /** Page size; larger sizes are capped at the server maximum (1000 by default; 0 = that maximum). */
   limit?: number;
-  /** Index of the first result. */
+  /** Index of the first result, at most 100000 (the default: a deployment may lower or raise it with RACKPLANE_MAX_OFFSET); deeper is a 400 that points at `cursor`. */
   offset?: number;
-  /** Page number, from 1 (with `page_size`). */
+  /** Page number, from 1 (with `page_size`); (page - 1) × page_size is an offset, bounded like `offset`. */
   page?: number;
-  /** Page size for `page`. */
+  /** Page size for `page`; larger sizes are capped at the server maximum (1000 by default). */
   page_size?: number;
   /** Return brief objects (id, url, display and identifying fields). */
   brief?: B;
