@@ -61,6 +61,15 @@ export function costShapes(size: number, maxOffset: number): CostShape[] {
     { shape: "keyset first page", paths: ["/api/dcim/servers/?cursor=&limit=50"], floor: false },
     { shape: `offset ${deep}`, paths: [`/api/dcim/servers/?limit=50&offset=${deep}`], floor: true },
     { shape: "limit 1000", paths: ["/api/dcim/servers/?limit=1000"], floor: true },
+    // IP addresses (as many as servers): NetBox deployments hold millions.
+    {
+      shape: "ip detail",
+      paths: Array.from({ length: 100 }, (_, i) => `/api/ipam/ip-addresses/${1 + Math.floor((i * size) / 100)}/`),
+      floor: false,
+    },
+    { shape: "ip page+count", paths: ["/api/ipam/ip-addresses/?limit=50"], floor: false },
+    { shape: "ip parent /24", paths: ["/api/ipam/ip-addresses/?parent=10.0.200.0/24&limit=50"], floor: false },
+    { shape: "ip search", paths: ["/api/ipam/ip-addresses/?search=host-00012&limit=50"], floor: false },
   ];
 }
 

@@ -17,7 +17,8 @@ export function databaseUrl(base: string, name: string): string {
 
 /**
  * The generated data, written once for both databases: `size` servers across regions,
- * data centers, rooms, racks and pools (4 in 5 servers pooled), two tags each.
+ * data centers, rooms, racks and pools (4 in 5 servers pooled), two tags each, and `size`
+ * IP addresses.
  * Everything is generated inside the database (generate_series), so 100,000 servers
  * take seconds, not minutes. Parameters are named (`:size`, `:racks`, `:statuses`).
  */
@@ -43,6 +44,15 @@ export const SEED_SQL = [
       ((i - 1) % ${PER_RACK}) + 1, 'AT' || lpad(i::text, 8, '0'),
       CASE WHEN i % 4 = 0 THEN jsonb_build_object('role', 'compute', 'cpus', 64, 'ram_gb', 512, 'notes', repeat('x', 200)) END,
       CASE WHEN i % 5 <> 0 THEN (i % 20) + 1 END
+    FROM generate_series(1, :size::int) i`,
+  // As many IP addresses as servers (issue 16 §3: a million of each), from 10.0.0.1 up, in one
+  // environment, each in its /16 network (`network` is derived on writes; seeded directly here).
+  `INSERT INTO network_environments (name, description) VALUES ('bench', 'Generated addresses')`,
+  `INSERT INTO networks (name, address, network_environment_id)
+    SELECT 'net-' || n, ('10.' || n || '.0.0/16')::cidr, 1 FROM generate_series(0, (:size::int) / 65536) n`,
+  `INSERT INTO ip_addresses (address, network_environment_id, network_id, hostname, dns_name, status)
+    SELECT '10.0.0.0'::inet + i, 1, (i / 65536) + 1, 'host-' || lpad(i::text, 7, '0'),
+      'host-' || lpad(i::text, 7, '0') || '.bench.example.net', (ARRAY['active','reserved','deprecated','dhcp'])[(i % 4) + 1]
     FROM generate_series(1, :size::int) i`,
   `INSERT INTO tagged_items (tag_id, object_type, object_id)
     SELECT t, 'dcim.servers', s FROM generate_series(1, :size::int) s, LATERAL (VALUES ((s % 20) + 1), (((s + 7) % 20) + 1)) v(t)`,
@@ -88,9 +98,14 @@ export async function seededVersion(target: Target, size: number): Promise<strin
   let db: Db | undefined;
   try {
     db = await openDb(target, 1);
-    const [row] = await db.query<{ n: number; pooled: number }>(`SELECT (SELECT count(*) FROM servers)::int AS n,
-      (SELECT count(*) FROM servers WHERE resource_pool_id IS NOT NULL)::int AS pooled`);
-    return row?.n === size && row.pooled > 0 ? await versionOf(db) : null;
+    const [row] = await db.query<{
+      n: number;
+      pooled: number;
+      ips: number;
+    }>(`SELECT (SELECT count(*) FROM servers)::int AS n,
+      (SELECT count(*) FROM servers WHERE resource_pool_id IS NOT NULL)::int AS pooled,
+      (SELECT count(*) FROM ip_addresses)::int AS ips`);
+    return row?.n === size && row.pooled > 0 && row.ips === size ? await versionOf(db) : null;
   } catch {
     return null; // not a seeded database (or not a database at all)
   } finally {

@@ -92,6 +92,11 @@ describe.each(seeders)("seed and floor on %s", (backend, seedIt) => {
 
       const db = await openDb(again.floor, 2);
       expect(db.backend).toBe(backend);
+      // As many IP addresses as servers, each in its /16 network.
+      const [ips] = await db.query<{ n: number; outside: number }>(`SELECT count(*)::int AS n,
+        count(*) FILTER (WHERE NOT address <<= (SELECT address FROM networks WHERE id = network_id))::int AS outside
+        FROM ip_addresses`);
+      expect(ips).toEqual({ n: SIZE, outside: 0 });
       const { server } = createFloor(db);
       await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
