@@ -113,5 +113,18 @@ describe("API documentation", () => {
         expect((await asset.text()).length).toBeGreaterThan(10_000);
       }
     }
+    // Our own Swagger UI plugins (src/docs/browser/), loaded by the page and served alike.
+    const swagger = await s.get("/api/schema/swagger-ui/", { accept: "text/html" });
+    for (const [file, name] of [
+      ["swagger-subtree.js", "RackplaneSwaggerSubtree"],
+      ["swagger-parameter-meta.js", "RackplaneSwaggerParameterMeta"],
+    ]) {
+      expect(swagger.body).toContain(`<script src="/static/rackplane/${file}"></script>`);
+      expect(swagger.body).toMatch(new RegExp(`plugins: \\[[^\\]]*${name}`));
+      const asset = await fetch(`${s.baseUrl}/static/rackplane/${file}`);
+      expect(asset.status, file).toBe(200);
+      expect(asset.headers.get("content-type")).toMatch(/javascript/);
+      expect(await asset.text()).toContain(`window.${name} = `);
+    }
   });
 });
