@@ -14,5 +14,9 @@ export const domainContracts = pgTable(
     expiration_date: date("expiration_date"),
     price: numeric("price", { precision: 12, scale: 2 }),
   },
-  (t) => [...standardIndexes("domain_contracts", t), index("domain_contracts_domain_idx").on(t.domain_id)],
+  (t) => [
+    ...standardIndexes("domain_contracts", t),
+    index("domain_contracts_ordering_idx").on(t.expiration_date, t.id),
+    index("domain_contracts_domain_idx").on(t.domain_id),
+  ],
 );

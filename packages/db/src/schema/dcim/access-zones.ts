@@ -12,6 +12,7 @@ export const accessZones = pgTable(
   },
   (t) => [
     ...standardIndexes("access_zones", t),
+    index("access_zones_ordering_idx").on(t.name, t.id),
     unique("access_zones_parent_name_key").on(t.parent_id, t.name).nullsNotDistinct(),
     index("access_zones_parent_idx").on(t.parent_id),
   ],

@@ -15,5 +15,9 @@ export const accessories = pgTable(
     orientation: varchar("orientation", { length: 10 }).notNull().default("front"),
     serial_number: varchar("serial_number", { length: 100 }).notNull().default(""),
   },
-  (t) => [...standardIndexes("accessories", t), index("accessories_rack_idx").on(t.rack_id)],
+  (t) => [
+    ...standardIndexes("accessories", t),
+    index("accessories_ordering_idx").on(t.name, t.id),
+    index("accessories_rack_idx").on(t.rack_id),
+  ],
 );

@@ -1,4 +1,4 @@
-import { integer, pgTable, unique, varchar } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, unique, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 import { dataCenters } from "./data-centers";
 
@@ -12,5 +12,9 @@ export const serverRooms = pgTable(
       .notNull()
       .references(() => dataCenters.id),
   },
-  (t) => [...standardIndexes("server_rooms", t), unique("server_rooms_dc_name_key").on(t.data_center_id, t.name)],
+  (t) => [
+    ...standardIndexes("server_rooms", t),
+    index("server_rooms_ordering_idx").on(t.name, t.id),
+    unique("server_rooms_dc_name_key").on(t.data_center_id, t.name),
+  ],
 );

@@ -1,4 +1,4 @@
-import { pgTable, varchar } from "drizzle-orm/pg-core";
+import { index, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 
 export const osImages = pgTable(
@@ -12,5 +12,5 @@ export const osImages = pgTable(
     file_url: varchar("file_url", { length: 500 }).notNull(),
     checksum: varchar("checksum", { length: 128 }).notNull().default(""),
   },
-  (t) => [...standardIndexes("os_images", t)],
+  (t) => [...standardIndexes("os_images", t), index("os_images_ordering_idx").on(t.name, t.version, t.id)],
 );

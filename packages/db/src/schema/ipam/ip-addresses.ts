@@ -25,6 +25,7 @@ export const ipAddresses = pgTable(
   },
   (t) => [
     ...standardIndexes("ip_addresses", t),
+    index("ip_addresses_ordering_idx").on(t.address, t.id),
     unique("ip_addresses_env_address_key").on(t.network_environment_id, t.address).nullsNotDistinct(),
     index("ip_addresses_address_gist").using("gist", t.address.op("inet_ops")),
     index("ip_addresses_network_idx").on(t.network_id),

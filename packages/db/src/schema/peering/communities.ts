@@ -1,4 +1,4 @@
-import { jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 
 export const communities = pgTable(
@@ -13,5 +13,5 @@ export const communities = pgTable(
     description: varchar("description", { length: 200 }).notNull().default(""),
     local_context_data: jsonb("local_context_data"),
   },
-  (t) => [...standardIndexes("communities", t)],
+  (t) => [...standardIndexes("communities", t), index("communities_ordering_idx").on(t.value, t.name, t.id)],
 );

@@ -35,6 +35,7 @@ export const ixpSessions = pgTable(
   },
   (t) => [
     ...standardIndexes("ixp_sessions", t),
+    index("ixp_sessions_ordering_idx").on(t.ip_address, t.id),
     unique("ixp_sessions_connection_ip_key").on(t.ixp_connection_id, t.ip_address),
     index("ixp_sessions_as_idx").on(t.autonomous_system_id),
   ],

@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 
 export const routingPolicies = pgTable(
@@ -14,5 +14,5 @@ export const routingPolicies = pgTable(
     description: varchar("description", { length: 200 }).notNull().default(""),
     local_context_data: jsonb("local_context_data"),
   },
-  (t) => [...standardIndexes("routing_policies", t)],
+  (t) => [...standardIndexes("routing_policies", t), index("routing_policies_ordering_idx").on(t.weight, t.name, t.id)],
 );

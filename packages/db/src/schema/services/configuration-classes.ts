@@ -1,4 +1,4 @@
-import { integer, pgTable, unique, varchar } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, unique, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 import { configurationModules } from "./configuration-modules";
 
@@ -15,6 +15,7 @@ export const configurationClasses = pgTable(
   },
   (t) => [
     ...standardIndexes("configuration_classes", t),
+    index("configuration_classes_ordering_idx").on(t.name, t.id),
     unique("configuration_classes_module_name_key").on(t.module_id, t.name),
   ],
 );

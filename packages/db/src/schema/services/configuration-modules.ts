@@ -14,6 +14,7 @@ export const configurationModules = pgTable(
   },
   (t) => [
     ...standardIndexes("configuration_modules", t),
+    index("configuration_modules_ordering_idx").on(t.name, t.id),
     unique("configuration_modules_parent_name_key").on(t.parent_id, t.name).nullsNotDistinct(),
     index("configuration_modules_parent_idx").on(t.parent_id),
   ],

@@ -1,4 +1,4 @@
-import { date, numeric, pgTable, varchar } from "drizzle-orm/pg-core";
+import { date, index, numeric, pgTable, varchar } from "drizzle-orm/pg-core";
 import { commentsColumn, standardColumns, standardIndexes } from "../columns";
 
 export const supports = pgTable(
@@ -14,5 +14,5 @@ export const supports = pgTable(
     price: numeric("price", { precision: 12, scale: 2 }),
     description: varchar("description", { length: 200 }).notNull().default(""),
   },
-  (t) => [...standardIndexes("supports", t)],
+  (t) => [...standardIndexes("supports", t), index("supports_ordering_idx").on(t.name, t.id)],
 );
