@@ -164,6 +164,13 @@ describe("lists", () => {
     expect((await s.get("/api/dcim/servers/?tag=fixture-tag&tag=second&name__startswith=n1-")).body.count).toBe(30);
     expect((await s.get("/api/dcim/servers/?name=n1-1&name=n1-2&name=n1-3")).body.count).toBe(3);
     expect((await s.get("/api/dcim/servers/?tag=no-such-tag")).body.count).toBe(0);
+    // One tag (its own statement shape): every object carrying it, and only those.
+    const one = await s.get("/api/dcim/servers/?tag=second&name__startswith=n1-&limit=60");
+    expect(one.body.count).toBe(30);
+    expect(one.body.results.every((x: { tags: { slug: string }[] }) => x.tags.some((t) => t.slug === "second"))).toBe(
+      true,
+    );
+    expect((await s.get("/api/dcim/servers/?tag=fixture-tag&name__startswith=n1-")).body.count).toBe(60);
   });
 
   it("orders across relations and keeps the order stable", async () => {

@@ -83,13 +83,20 @@ function textOf(b: Binding, a: string, f: string, scope: Scope): SQL {
  * Objects carrying every tag in `slugs`: one uncorrelated subquery (owners whose
  * matching tags number as many as the distinct slugs), so the cost grows with the
  * tagged rows, not with the number of tags — one EXISTS per tag made the planner's
- * work superlinear (80 tags: 9 s). The slugs are one array parameter, so every tag
- * count shares one statement text.
+ * work superlinear (80 tags: 9 s). The slugs are one array parameter, so every count
+ * of two or more tags shares one statement text (one tag has its own, below).
  */
 function hasTags(b: Binding, a: string, slugs: string[]): SQL {
   const store = m2mStorage(b, "tags");
   const ja = alias("tg");
   const n = new Set(slugs).size;
+  // One tag, the common case: a plain semi-join, which the planner drives from the page's
+  // ordering index, probing each row's tags (1M servers: 2 ms a page). The grouped form's
+  // HAVING defeats its estimates, so it built every tagged owner first (700 ms).
+  if (n === 1)
+    return sql`${col(a, "id")} IN (SELECT ${col(ja, store.ownerColumn)} FROM ${ident(store.table)} ${ident(ja)}
+      WHERE ${col(ja, "object_type")} = ${literal(b.resource.key)}
+        AND ${col(ja, store.targetColumn)} IN (SELECT "id" FROM "tags" WHERE "slug" = ANY(${sql.param(slugs)}::text[])))`;
   return sql`${col(a, "id")} IN (SELECT ${col(ja, store.ownerColumn)} FROM ${ident(store.table)} ${ident(ja)}
     JOIN "tags" ON "tags"."id" = ${col(ja, store.targetColumn)}
     WHERE ${col(ja, "object_type")} = ${literal(b.resource.key)} AND "tags"."slug" = ANY(${sql.param(slugs)}::text[])
