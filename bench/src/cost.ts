@@ -58,6 +58,7 @@ export function costShapes(size: number, maxOffset: number): CostShape[] {
     },
     { shape: "search", paths: ["/api/dcim/servers/?search=SN000123&limit=50"], floor: false },
     { shape: "brief list 50", paths: ["/api/dcim/servers/?brief=1&limit=50"], floor: false },
+    { shape: "one tag", paths: ["/api/dcim/servers/?tag=tag-3&limit=50"], floor: false },
     { shape: "keyset first page", paths: ["/api/dcim/servers/?cursor=&limit=50"], floor: false },
     { shape: `offset ${deep}`, paths: [`/api/dcim/servers/?limit=50&offset=${deep}`], floor: true },
     { shape: "limit 1000", paths: ["/api/dcim/servers/?limit=1000"], floor: true },
