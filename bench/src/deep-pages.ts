@@ -8,7 +8,8 @@ export const MAX_OFFSET = 100_000;
 
 /** A 50-row cursor page `depth` rows in: walked with the biggest pages, the last link kept. */
 export async function cursorAt(base: string, depth: number): Promise<string> {
-  let next: string | null = `${base}/api/dcim/servers/?cursor=&limit=1000`;
+  // Brief pages: the walk to a million rows' depth reads ids and names, not whole servers.
+  let next: string | null = `${base}/api/dcim/servers/?cursor=&limit=1000&brief=1`;
   for (let seen = 0; next && seen + 1000 <= depth; ) {
     const r = (await (await fetch(next, { headers: AUTH })).json()) as { next: string | null; results: unknown[] };
     seen += r.results.length;
@@ -16,5 +17,6 @@ export async function cursorAt(base: string, depth: number): Promise<string> {
   }
   const u = new URL(next!);
   u.searchParams.set("limit", "50");
+  u.searchParams.delete("brief");
   return u.pathname + u.search;
 }
