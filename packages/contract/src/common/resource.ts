@@ -10,6 +10,7 @@ import {
   queryInt,
   repeatable,
 } from "./lookups";
+import { PAGINATION, PAGINATION_PARAMS } from "./pagination";
 import {
   commonErrors,
   ErrorDetail,
@@ -24,7 +25,6 @@ import { type AliasedWrite, type AliasesOf, aliased, type WriteAliases } from ".
 
 const c = initContract();
 
-export const PAGINATION_PARAMS = ["limit", "offset", "page", "page_size", "cursor"] as const;
 export const LIST_CONTROL_PARAMS = [
   ...PAGINATION_PARAMS,
   "brief",
@@ -340,10 +340,12 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
     return out;
   });
   const listShape: Record<string, z.ZodTypeAny> = {
-    limit: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
-    offset: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
-    page: queryInt.pipe(z.number().min(1, "Pages start at 1.")).optional(),
-    page_size: queryInt.pipe(z.number().min(1, "Must be 1 or more.")).optional(),
+    // Pagination as every list has it (common/pagination.ts); `cursor` where it always was
+    // in the parameter list (generated clients with positional parameters keep their order).
+    limit: PAGINATION.limit,
+    offset: PAGINATION.offset,
+    page: PAGINATION.page,
+    page_size: PAGINATION.page_size,
     brief: queryBoolean.optional(),
     ordering: repeatable(z.string())
       .transform((parts, ctx) => {
@@ -374,13 +376,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
     tag: repeatable(z.string()).optional(),
     created_by_request: uuid.optional(),
     updated_by_request: uuid.optional(),
-    cursor: z
-      .string()
-      .max(4000)
-      .optional()
-      .describe(
-        "Keyset pagination: empty for the first page, then the `cursor` of the `next` link. Same cost at any depth; stable under inserts and deletes.",
-      ),
+    cursor: PAGINATION.cursor,
     fields: fieldList.optional().describe("Only these fields (comma-separated); id, url and display always come."),
     exclude: fieldList.optional().describe("All fields but these (comma-separated), e.g. heavy JSON."),
   };

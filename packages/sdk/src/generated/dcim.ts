@@ -2759,25 +2759,25 @@ export interface ServerResource {
    *
    * `GET /api/dcim/servers/:id/processors/`
    */
-  processors(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  processors(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * The server's ethernet interfaces (as last read from its BMC)
    *
    * `GET /api/dcim/servers/:id/ethernet_interfaces/`
    */
-  ethernetInterfaces(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  ethernetInterfaces(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * The server's storage (controllers, drives, volumes) (as last read from its BMC)
    *
    * `GET /api/dcim/servers/:id/storages/`
    */
-  storages(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  storages(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * The server's installed firmware (as last read from its BMC)
    *
    * `GET /api/dcim/servers/:id/firmwares/`
    */
-  firmwares(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  firmwares(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * Re-read the inventory from the BMC (a job)
    *

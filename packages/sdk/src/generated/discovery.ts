@@ -356,7 +356,7 @@ export interface AuthProfileResource {
    *
    * `GET /api/discovery/auth-profiles/:id/credentials/`
    */
-  credentials(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<{ id: number; url: string; display: string; username: string; created: string; updated: string; auth_profile: { id: number; url: string; display: string; [key: string]: unknown }; priority: number }>;
+  credentials(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<{ id: number; url: string; display: string; username: string; created: string; updated: string; auth_profile: { id: number; url: string; display: string; [key: string]: unknown }; priority: number }>;
   /**
    * Add a BMC login to the profile (the password is stored encrypted, never read back)
    *
