@@ -21,11 +21,11 @@ cannot state, applied to generated requests and answers, and nothing else.
    `actions` naming an action the resources of its `object_types` do not have (a rule between
    the two fields); and a write alias (a forwarding's `url`) sent beside its field with a
    different value (the document says "send either"; whether both are allowed depends on
-   their values). Also state-dependent: a workflow field (a server's `status`) changed by PUT/PATCH
-   to a value no transition leads to from the stored one; and one id twice in a bulk update (its
-   items carry more than the id; bulk deletes state `uniqueItems`); a validity period's `date_to`
-   before its `date_from`; a permission's `constraints`, a list filter query of the types it names
-   (parsed by that list's filters).
+   their values). Also state-dependent: a workflow field (a server's `status`) changed by
+   PUT/PATCH to a value no transition leads to from the stored one; one id twice in a bulk write
+   (said in the operations' descriptions, not as `uniqueItems`, which generators turn into Sets);
+   a validity period's `date_to` before its `date_from`; a permission's `constraints`, a list
+   filter query of the types it names (parsed by that list's filters).
 """
 
 import json
@@ -57,8 +57,9 @@ PER_FIELD = {
     # maximum offset + 1, which holds for page_size 1), not their product.
     "page": re.compile(r"^Deeper than \d+ rows: use cursor pagination to go further \(\?cursor= starts it; each page's next link continues\)\.$"),
     "actions": re.compile(r'^Unknown action "[^"]*"(, "[^"]*")* of \S+(, \S+)*\. Valid: [a-z0-9_, ]+\.$'),
-    # One id twice in a bulk update or partial update: items carry more than the id, so JSON Schema's
-    # `uniqueItems` (stated on bulk deletes, whose items are only the id) cannot say it.
+    # One id twice in a bulk write (the operations' descriptions say so): a bulk update's items carry
+    # more than the id, which `uniqueItems` cannot relate, and on a bulk delete openapi-generator would
+    # type a `uniqueItems` array as a Set (typescript-axios sends `{}`).
     "non_field_errors": re.compile(r"^Id \d+ appears more than once\.$"),
     # A validity period's end before its start (support contracts, certificates): two values, or
     # one sent and one stored.

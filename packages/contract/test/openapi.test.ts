@@ -278,15 +278,15 @@ describe("OpenAPI document", () => {
     }
   });
 
-  it("states uniqueItems on bulk deletes, whose items are only an id, and on no other bulk body", () => {
+  it("says on bulk writes by id that an id may come once, without uniqueItems (generators would make it a Set)", () => {
     for (const [p, m, op] of operations) {
       const body = op.requestBody?.content?.["application/json"]?.schema;
       if (body?.type !== "array") continue;
-      expect(body.uniqueItems === true, `${m} ${p}`).toBe(m === "delete");
+      // openapi-generator types a uniqueItems array as a Set: typescript-axios would send `{}`.
+      expect(body.uniqueItems, `${m} ${p}`).toBeUndefined();
     }
-    expect(opById.get("dcim_servers_bulk_delete")!.requestBody.content["application/json"].schema.uniqueItems).toBe(
-      true,
-    );
+    for (const id of ["dcim_servers_bulk_delete", "dcim_servers_bulk_update", "core_tags_bulk_partial_update"])
+      expect(opById.get(id)!.description, id).toMatch(/Each id at most once: an id sent twice is a 400/);
   });
 
   it("says on every writable free-form JSON field what the server refuses inside it and how it reads numbers", () => {

@@ -25,6 +25,9 @@ import { type AliasedWrite, type AliasesOf, aliased, type WriteAliases } from ".
 
 const c = initContract();
 
+/** Bulk writes by id lock each row once (framework/service.ts lockRows). */
+const ONE_ID_ONCE = 'Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").';
+
 export const LIST_CONTROL_PARAMS = [
   ...PAGINATION_PARAMS,
   "brief",
@@ -427,6 +430,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       body: z.array(BulkUpdateItem),
       responses: { 200: z.array(Read), ...writeErrors },
       summary: `Replace several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      description: ONE_ID_ONCE,
       metadata: { operationId: opName("bulk_update"), bulk: true } as const,
     },
     bulkPartialUpdate: {
@@ -435,6 +439,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       body: z.array(BulkPatchItem),
       responses: { 200: z.array(Read), ...writeErrors },
       summary: `Change several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      description: ONE_ID_ONCE,
       metadata: { operationId: opName("bulk_partial_update"), bulk: true } as const,
     },
     bulkDelete: {
@@ -443,6 +448,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       body: z.array(IdOnly),
       responses: { 204: c.noBody(), ...writeErrors },
       summary: `Delete several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      description: ONE_ID_ONCE,
       metadata: { operationId: opName("bulk_delete"), bulk: true } as const,
     },
     retrieve: {
