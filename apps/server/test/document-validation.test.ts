@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { resourceList } from "@rackplane/contract";
 import { openapiDocument } from "@rackplane/contract/openapi";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -239,6 +240,74 @@ describe("server validation = OpenAPI document", () => {
     expect(capped.status).toBe(200);
     expect((await s.get(`/api/core/tags/?page_size=${big}`)).status).toBe(200);
     expect((await s.get(`/api/core/tags/?limit=${big + 1}`)).status).toBe(400);
+  });
+
+  it("pages a list under an object like every list: the documented offset maximum, page, page_size and cursor", async () => {
+    const offset = doc.components.parameters.offset.schema.maximum;
+    const server = await make(s, "/api/dcim/servers/", { name: "child-lists" });
+    const profile = await make(s, "/api/discovery/auth-profiles/", { name: "child-lists" });
+    await make(s, `/api/discovery/auth-profiles/${profile.id}/credentials/`, { username: "u", password: "p" });
+    for (const list of [
+      `/api/dcim/servers/${server.id}/firmwares/`,
+      `/api/discovery/auth-profiles/${profile.id}/credentials/`,
+    ]) {
+      expect((await s.get(`${list}?offset=${offset}`)).status, list).toBe(200);
+      const deeper = await s.get(`${list}?offset=${offset + 1}`);
+      expect(deeper.status, list).toBe(400);
+      expect(Object.keys(deeper.body), list).toEqual(["offset"]);
+      expect((await s.get(`${list}?page=1&page_size=1`)).status, list).toBe(200);
+      const first = await s.get(`${list}?cursor=&limit=1`);
+      expect(first.status, list).toBe(200);
+      expect(first.body.results.length, list).toBeLessThanOrEqual(1);
+      // int32 sizes are capped, like every list; past int32 is a 400 on the parameter.
+      expect((await s.get(`${list}?limit=2147483647`)).status, list).toBe(200);
+      const huge = await s.get(`${list}?limit=2147483648`);
+      expect(huge.status, list).toBe(400);
+      expect(Object.keys(huge.body), list).toEqual(["limit"]);
+    }
+    const listed = await s.get(`/api/discovery/auth-profiles/${profile.id}/credentials/?page=1&page_size=1`);
+    expect(listed.body.count).toBe(1);
+    expect(listed.body.results[0].username).toBe("u");
+  });
+
+  it("takes every object type the document lists for a permission, and refuses one it does not (a 400 on the field)", async () => {
+    const pattern = new RegExp(doc.components.schemas.ObjectPermissionCreate.properties.object_types.pattern, "u");
+    const keys = resourceList.map((r) => r.key);
+    const wildcards = [...new Set(keys.map((k) => `${k.split(".")[0]}.*`)), "*"];
+    // In lists of at most 1000 characters (the field's maxLength).
+    const lists: string[] = [];
+    for (const t of [...keys, ...wildcards]) {
+      const last = lists.at(-1);
+      if (last !== undefined && last.length + t.length < 1000) lists[lists.length - 1] = `${last},${t}`;
+      else lists.push(t);
+    }
+    for (const [i, object_types] of lists.entries()) {
+      expect(pattern.test(object_types)).toBe(true);
+      const r = await s.post("/api/users/permissions/", { name: `every-type-${i}`, object_types, actions: "view" });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    for (const bad of ["dcim.server", "nope.*", "dcim.servers,nope.things"]) {
+      expect(pattern.test(bad), bad).toBe(false);
+      const r = await s.post("/api/users/permissions/", { name: `bad-${bad}`, object_types: bad, actions: "view" });
+      expect(r.status, bad).toBe(400);
+      expect(Object.keys(r.body), bad).toEqual(["object_types"]);
+    }
+  });
+
+  it("refuses one id twice in a bulk delete or update, as the operations' descriptions say", async () => {
+    expect(doc.paths["/api/core/tags/"].delete.description).toMatch(/an id sent twice is a 400/);
+    const tag = await make(s, "/api/core/tags/", { name: "twice", slug: "twice" });
+    const twice = await s.del("/api/core/tags/", [{ id: tag.id }, { id: tag.id }]);
+    expect(twice.status).toBe(400);
+    expect(twice.body).toEqual({ non_field_errors: [`Id ${tag.id} appears more than once.`] });
+    const patched = await s.patch("/api/core/tags/", [
+      { id: tag.id, name: "a" },
+      { id: tag.id, name: "b" },
+    ]);
+    expect(patched.status).toBe(400);
+    expect(patched.body).toEqual({ non_field_errors: [`Id ${tag.id} appears more than once.`] });
+    expect((await s.get(`/api/core/tags/${tag.id}/`)).body.name).toBe("twice");
+    expect((await s.del("/api/core/tags/", [{ id: tag.id }])).status).toBe(204);
   });
 
   it("answers a request line longer than Node reads with the documented 431", async () => {

@@ -1,6 +1,8 @@
 import { initContract } from "@ts-rest/core";
 import { assets } from "./assets";
 import { auth } from "./auth";
+import { documentPattern } from "./common/documented";
+import { objectTypesPattern } from "./common/object-types";
 import type { AnyResource } from "./common/resource";
 import { eventDeliveries, eventForwardings } from "./core/event-forwardings";
 import { jobs } from "./core/jobs";
@@ -36,6 +38,7 @@ export * from "./common/headers";
 export * from "./common/lookup-attributes";
 export * from "./common/lookups";
 export * from "./common/net";
+export { PAGINATION, PAGINATION_PARAMS, type PaginationParam, paginationQuery } from "./common/pagination";
 export { MIN_PASSWORD_LENGTH } from "./common/password-policy";
 export * from "./common/resource";
 export * from "./common/schemas";
@@ -122,3 +125,7 @@ export const resourceList: AnyResource[] = Object.values(resources).flatMap(
   (app) => Object.values(app) as unknown as AnyResource[],
 );
 export const resourceByKey = new Map(resourceList.map((r) => [r.key, r]));
+
+// A permission's `object_types` must name resources of this registry (the server checks each
+// item against it): the document states exactly those keys, not only their shape.
+documentPattern(permissions.fields.object_types.write, objectTypesPattern([...resourceByKey.keys()]));

@@ -237,6 +237,69 @@ describe("OpenAPI document", () => {
     expect(params.page_size.schema.maximum).toBe(2147483647);
   });
 
+  it("bounds offset on every operation that has one, lists under an object included, from the one shared parameter", () => {
+    const param = (p: Op): Op => (p.$ref ? (resolve(p.$ref) as Op) : p);
+    const withOffset = operations.filter(([, , op]) =>
+      (op.parameters ?? []).some((p: Op) => param(p).name === "offset"),
+    );
+    // Resource lists and the lists under one object (a server's firmwares, a profile's credentials).
+    const paths = withOffset.map(([p]) => p);
+    expect(paths).toContain("/api/dcim/servers/{id}/firmwares/");
+    expect(paths).toContain("/api/discovery/auth-profiles/{id}/credentials/");
+    for (const [p, m, op] of withOffset) {
+      const params = (op.parameters as Op[]).map(param);
+      const byName = new Map(params.map((x) => [x.name, x]));
+      expect(byName.get("offset")!.schema.maximum, `${m} ${p}`).toBe(DEFAULT_MAX_OFFSET);
+      // Every list pages the same way: all five pagination parameters, each the shared component.
+      for (const name of ["limit", "offset", "page", "page_size", "cursor"])
+        expect(op.parameters, `${m} ${p} ${name}`).toContainEqual({ $ref: `#/components/parameters/${name}` });
+    }
+    // The operations answering a page (`results` with a `next` link) are exactly those (a
+    // transition history is every record at once: `count` and `results`, no pages).
+    const paged = operations.filter(([, , op]) => {
+      const s = op.responses?.["200"]?.content?.["application/json"]?.schema;
+      const body = (s?.$ref ? resolve(s.$ref) : s) as Op | undefined;
+      return body?.properties?.next !== undefined && body?.properties?.results !== undefined;
+    });
+    expect(paged.map(([p, m]) => `${m} ${p}`).sort()).toEqual(withOffset.map(([p, m]) => `${m} ${p}`).sort());
+  });
+
+  it("lists exactly the registry's resource types as a permission's object_types (wildcards per app, `*`)", () => {
+    const schemas = doc.components.schemas as Record<string, any>;
+    for (const name of ["ObjectPermissionCreate", "ObjectPermissionPatch"]) {
+      const pattern = new RegExp(schemas[name].properties.object_types.pattern, "u");
+      const keys = resourceList.map((r) => r.key);
+      for (const key of keys) expect(pattern.test(key), key).toBe(true);
+      for (const app of new Set(keys.map((k) => k.split(".")[0]))) expect(pattern.test(`${app}.*`), app).toBe(true);
+      expect(pattern.test("*")).toBe(true);
+      expect(pattern.test("dcim.servers,ipam.*,*")).toBe(true);
+      for (const bad of ["dcim.server", "nope.*", "nope.servers", "dcim.servers,", "dcim.servers, ipam.networks"])
+        expect(pattern.test(bad), bad).toBe(false);
+    }
+  });
+
+  it("says on bulk writes by id that an id may come once, without uniqueItems (generators would make it a Set)", () => {
+    for (const [p, m, op] of operations) {
+      const body = op.requestBody?.content?.["application/json"]?.schema;
+      if (body?.type !== "array") continue;
+      // openapi-generator types a uniqueItems array as a Set: typescript-axios would send `{}`.
+      expect(body.uniqueItems, `${m} ${p}`).toBeUndefined();
+    }
+    for (const id of ["dcim_servers_bulk_delete", "dcim_servers_bulk_update", "core_tags_bulk_partial_update"])
+      expect(opById.get(id)!.description, id).toMatch(/Each id at most once: an id sent twice is a 400/);
+  });
+
+  it("says on every writable free-form JSON field what the server refuses inside it and how it reads numbers", () => {
+    const schemas = doc.components.schemas as Record<string, any>;
+    for (const name of ["ServerCreate", "ServerPatch", "Server"]) {
+      const field = schemas[name].properties.local_context_data;
+      expect(field.additionalProperties, name).toEqual({});
+      expect(field.description, name).toMatch(/NUL.*unpaired UTF-16 surrogate.*1\.7976931348623157e308/);
+    }
+    // A read-only JSON value (a change record's data) is only what was stored.
+    expect(schemas.ObjectChange.properties.postchange_data.description ?? "").not.toMatch(/400/);
+  });
+
   it("refuses a required text of trimmed characters only, as the server does after trimming", () => {
     const name = (resolve("#/components/schemas/TagCreate") as any).properties.name;
     const re = new RegExp(name.pattern, "u");

@@ -11,8 +11,10 @@ const MAX_DEPTH = 64;
 /**
  * JSON bodies, guarded: bytes that are not UTF-8 are a 400 (body-parser would store
  * U+FFFD in their place), nesting beyond MAX_DEPTH is a 400 (it would overflow the
- * stack when serialized for jsonb), and a NUL character is a 400 on its field
- * (PostgreSQL text and jsonb reject it, which would otherwise surface as a database error).
+ * stack when serialized for jsonb), and a value the database cannot store as sent is a 400
+ * on its field (stringProblem, numberProblem) — in a string or an object key at any depth
+ * (free-form JSON fields hold both), where it would otherwise surface as the generic
+ * "out of range or malformed" database error or be stored as something else.
  */
 export function jsonBody(limit: string) {
   const parse = express.json({
@@ -36,6 +38,12 @@ async function guard(req: Request, _res: Response, next: NextFunction) {
     const items: unknown[] | undefined = Array.isArray(req.body) ? req.body : undefined;
     const perItem: FieldErrors[] | undefined = items?.map(() => ({}));
     let failed = false;
+    // Bulk bodies answer per item (index → field errors), single objects per field.
+    const report = (message: string, at: (string | number)[]) => {
+      failed = true;
+      if (perItem) addError(perItem[at[0] as number]!, at.slice(1, 2), message);
+      else addError(errors, at.slice(0, 1), message);
+    };
     // Bulk bodies item by item, with a turn of the event loop every ITEMS_PER_TURN items
     // (a 100k-item body is millions of values); anything else in one walk.
     const roots = items
@@ -50,14 +58,21 @@ async function guard(req: Request, _res: Response, next: NextFunction) {
         if (path.length > MAX_DEPTH) {
           throw new ApiError(400, { detail: `JSON parse error - nested deeper than ${MAX_DEPTH} levels.` });
         }
-        if (typeof value === "string" && value.includes("\u0000")) {
-          failed = true;
-          // Bulk bodies answer per item (index → field errors), single objects per field.
-          if (perItem) addError(perItem[path[0] as number]!, path.slice(1, 2), "Null characters are not allowed.");
-          else addError(errors, path.slice(0, 1), "Null characters are not allowed.");
-        } else if (value && typeof value === "object") {
-          for (const [k, v] of Object.entries(value))
-            stack.push({ value: v, path: [...path, Array.isArray(value) ? Number(k) : k] });
+        const problem =
+          typeof value === "string"
+            ? stringProblem(value)
+            : typeof value === "number"
+              ? numberProblem(value)
+              : undefined;
+        if (problem) report(problem, path);
+        else if (value && typeof value === "object") {
+          const array = Array.isArray(value);
+          for (const [k, v] of Object.entries(value)) {
+            const at = [...path, array ? Number(k) : k];
+            const keyProblem = array ? undefined : stringProblem(k);
+            if (keyProblem) report(keyProblem, at);
+            else stack.push({ value: v, path: at });
+          }
         }
       }
     }
@@ -66,4 +81,28 @@ async function guard(req: Request, _res: Response, next: NextFunction) {
   } catch (err) {
     next(err);
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
+
+/**
+ * Why a string cannot be stored as sent: PostgreSQL text and jsonb hold no NUL; an unpaired
+ * UTF-16 surrogate (`"\ud800"`, valid JSON but no Unicode character) is refused by jsonb
+ * and would become U+FFFD in text. (With the `u` flag a surrogate pair is one code point,
+ * so only unpaired ones match.)
+ */
+export function stringProblem(s: string): string | undefined {
+  if (s.includes("\u0000")) return "Null characters are not allowed.";
+  if (LONE_SURROGATE.test(s)) return "Unpaired UTF-16 surrogates (\\ud800-\\udfff alone) are not allowed.";
+  return undefined;
+}
+
+/**
+ * JSON numbers are read as IEEE 754 doubles (JSON.parse): one beyond ±1.7976931348623157e308
+ * reads as Infinity, which would be stored as `null` — refused instead. Integers beyond 2^53
+ * are rounded to the nearest double, as every JavaScript client reads them anyway (the
+ * document says so on free-form JSON fields).
+ */
+export function numberProblem(n: number): string | undefined {
+  return Number.isFinite(n) ? undefined : "Numbers must be within ±1.7976931348623157e308 (a double).";
 }

@@ -14,3 +14,17 @@ export function documentAs<T extends z.ZodTypeAny>(schema: T, json: Record<strin
 }
 
 export const documentedAs = (schema: z.ZodTypeAny): Record<string, unknown> | undefined => documented.get(schema);
+
+/**
+ * A string's pattern as the document states it, where the zod pattern is only its shape and
+ * the server checks more against data known once every resource is defined (a permission's
+ * `object_types` name resources of the registry: index.ts). The document states the exact set.
+ */
+const patterns = new WeakMap<z.ZodTypeAny, string>();
+
+export function documentPattern<T extends z.ZodTypeAny>(schema: T, pattern: string): T {
+  patterns.set(schema, pattern);
+  return schema;
+}
+
+export const documentedPattern = (schema: z.ZodTypeAny): string | undefined => patterns.get(schema);

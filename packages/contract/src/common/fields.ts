@@ -178,6 +178,18 @@ function stringSchema(o: StringOptions) {
   return countingCodePoints(s);
 }
 
+/**
+ * A writable free-form JSON object: JSON Schema's `{}` admits every value, so what the server
+ * refuses at any depth (http/json-body.ts, for every body) and how it reads numbers are said here.
+ */
+const FREE_FORM_JSON = z
+  .record(z.unknown())
+  .describe(
+    "Any JSON object. At any depth, a key or string with a NUL character or an unpaired UTF-16 surrogate is a 400 " +
+      "(PostgreSQL cannot store either), and numbers are read as doubles: beyond ±1.7976931348623157e308 is a 400, " +
+      "integers beyond 2^53 are rounded to the nearest double.",
+  );
+
 export const f = {
   string<const O extends StringOptions>(o: O = {} as O) {
     return req(
@@ -353,7 +365,7 @@ export const f = {
   /** Free-form JSON object (config contexts, local_context_data); `schema` gives it a shape (a list of ports). */
   json<const O extends FieldOptions & { schema?: z.ZodTypeAny }>(o: O = {} as O) {
     type S = O extends { schema: infer X extends z.ZodTypeAny } ? X : z.ZodRecord<z.ZodString, z.ZodUnknown>;
-    const obj = (o.schema ?? z.record(z.unknown())) as z.ZodTypeAny;
+    const obj = (o.schema ?? (o.readOnly ? z.record(z.unknown()) : FREE_FORM_JSON)) as z.ZodTypeAny;
     const shaped = maybeNull(obj, o) as Nullable<S, O>;
     return req(
       o,

@@ -10,6 +10,7 @@ import {
   queryInt,
   repeatable,
 } from "./lookups";
+import { PAGINATION, PAGINATION_PARAMS } from "./pagination";
 import {
   commonErrors,
   ErrorDetail,
@@ -24,7 +25,9 @@ import { type AliasedWrite, type AliasesOf, aliased, type WriteAliases } from ".
 
 const c = initContract();
 
-export const PAGINATION_PARAMS = ["limit", "offset", "page", "page_size", "cursor"] as const;
+/** Bulk writes by id lock each row once (framework/service.ts lockRows). */
+const ONE_ID_ONCE = 'Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").';
+
 export const LIST_CONTROL_PARAMS = [
   ...PAGINATION_PARAMS,
   "brief",
@@ -340,10 +343,12 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
     return out;
   });
   const listShape: Record<string, z.ZodTypeAny> = {
-    limit: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
-    offset: queryInt.pipe(z.number().min(0, "Must be 0 or more.")).optional(),
-    page: queryInt.pipe(z.number().min(1, "Pages start at 1.")).optional(),
-    page_size: queryInt.pipe(z.number().min(1, "Must be 1 or more.")).optional(),
+    // Pagination as every list has it (common/pagination.ts); `cursor` where it always was
+    // in the parameter list (generated clients with positional parameters keep their order).
+    limit: PAGINATION.limit,
+    offset: PAGINATION.offset,
+    page: PAGINATION.page,
+    page_size: PAGINATION.page_size,
     brief: queryBoolean.optional(),
     ordering: repeatable(z.string())
       .transform((parts, ctx) => {
@@ -374,13 +379,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
     tag: repeatable(z.string()).optional(),
     created_by_request: uuid.optional(),
     updated_by_request: uuid.optional(),
-    cursor: z
-      .string()
-      .max(4000)
-      .optional()
-      .describe(
-        "Keyset pagination: empty for the first page, then the `cursor` of the `next` link. Same cost at any depth; stable under inserts and deletes.",
-      ),
+    cursor: PAGINATION.cursor,
     fields: fieldList.optional().describe("Only these fields (comma-separated); id, url and display always come."),
     exclude: fieldList.optional().describe("All fields but these (comma-separated), e.g. heavy JSON."),
   };
@@ -431,6 +430,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       body: z.array(BulkUpdateItem),
       responses: { 200: z.array(Read), ...writeErrors },
       summary: `Replace several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      description: ONE_ID_ONCE,
       metadata: { operationId: opName("bulk_update"), bulk: true } as const,
     },
     bulkPartialUpdate: {
@@ -439,6 +439,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       body: z.array(BulkPatchItem),
       responses: { 200: z.array(Read), ...writeErrors },
       summary: `Change several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      description: ONE_ID_ONCE,
       metadata: { operationId: opName("bulk_partial_update"), bulk: true } as const,
     },
     bulkDelete: {
@@ -447,6 +448,7 @@ function buildResource<F extends Fields, B extends keyof F & string, O extends R
       body: z.array(IdOnly),
       responses: { 204: c.noBody(), ...writeErrors },
       summary: `Delete several ${opts.name.replace(/-/g, " ")} (all or none)`,
+      description: ONE_ID_ONCE,
       metadata: { operationId: opName("bulk_delete"), bulk: true } as const,
     },
     retrieve: {

@@ -1,18 +1,17 @@
 import { z } from "zod";
 import { objectId } from "../common/object-id";
+import { paginationQuery } from "../common/pagination";
 import { ErrorDetail } from "../common/schemas";
 import { jobs } from "../core/jobs";
 import { serverEthernetInterfaces, serverFirmwares, serverProcessors, serverStorages } from "./server-inventory";
 
-/** GET `/api/dcim/servers/<id>/<part>/`: the server's inventory part, paginated like its own list. */
+/** GET `/api/dcim/servers/<id>/<part>/`: the server's inventory part, paginated like every list (common/pagination.ts). */
 const part = (path: string, r: { schemas: { Paginated: z.ZodTypeAny } }, what: string) =>
   ({
     path,
     detail: true,
     method: "GET",
-    query: z
-      .object({ limit: z.coerce.number().int().min(0).optional(), offset: z.coerce.number().int().min(0).optional() })
-      .strict(),
+    query: paginationQuery,
     responses: { 200: r.schemas.Paginated },
     summary: `The server's ${what} (as last read from its BMC)`,
   }) as const;

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import { choices, f } from "../common/fields";
+import { paginationQuery } from "../common/pagination";
 import { defineResource } from "../common/resource";
 import { credentials } from "./credentials";
 
@@ -32,12 +32,7 @@ export const authProfiles = defineResource({
       path: "credentials",
       detail: true,
       method: "GET",
-      query: z
-        .object({
-          limit: z.coerce.number().int().min(0).optional(),
-          offset: z.coerce.number().int().min(0).optional(),
-        })
-        .strict(),
+      query: paginationQuery,
       responses: { 200: credentials.schemas.Paginated },
       summary: "The profile's credentials, in the order registration tries them (password never shown)",
     },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { countedFrom } from "../common/code-points";
-import { documentedAs } from "../common/documented";
+import { documentedAs, documentedPattern } from "../common/documented";
 
 /** A JSON Schema (OpenAPI 3.1 dialect) object. */
 export type JsonSchema = Record<string, unknown>;
@@ -63,6 +63,8 @@ export class SchemaRegistry {
     // What the server checks beyond zod, said by the schema (common/documented.ts), on any type.
     const documented = documentedAs(schema);
     const out = documented ? { ...documented } : this.byType(schema, def);
+    const pattern = documentedPattern(schema);
+    if (pattern) out.pattern = pattern;
     if (def.description && !out.$ref) out.description ??= def.description;
     return out;
   }

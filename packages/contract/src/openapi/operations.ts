@@ -183,6 +183,10 @@ function operation(
   const bulk = isZod(body) && body instanceof z.ZodArray;
   if (isZod(body)) {
     // An empty array body is refused before any handler ("Send at least one item.", http/router.ts).
+    // No `uniqueItems` on bulk deletes (whose items are only the id, so it would say "one id twice is
+    // a 400" exactly): openapi-generator types such an array as a Set — typescript-axios sends a
+    // `Set<IdOnly>` through JSON.stringify as `{}` — so the rule is said in the operation's description
+    // (scripts/fuzz_hooks.py matches its message).
     const schema = bulk ? { minItems: 1, ...reg.convert(body) } : reg.convert(body);
     op.requestBody = { required: !body.isOptional(), content: { "application/json": { schema } } };
   }

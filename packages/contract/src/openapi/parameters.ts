@@ -9,6 +9,7 @@ import {
   NET_OPERATORS,
 } from "../common/lookups";
 import { CIDR_PATTERN, IP_PATTERN, MAC_PATTERN, queryFamily, queryNetwork } from "../common/net";
+import { PAGINATION } from "../common/pagination";
 import type { AnyResource, FilterParam } from "../common/resource";
 import type { ResourceComponents } from "./components";
 import { type JsonSchema, NO_NUL_PATTERN, type SchemaRegistry } from "./json-schema";
@@ -130,13 +131,21 @@ export function queryParameters(
   const out: Parameter[] = [];
   for (const [name, schema] of Object.entries(q.shape as z.ZodRawShape)) {
     if ((name === "fields" || name === "exclude") && r) out.push(fieldSelection(name, r));
-    else if (name in SHARED_PARAMETERS && standard) out.push(ref(name));
+    else if (name in SHARED_PARAMETERS && (standard || isPagination(name, schema))) out.push(ref(name));
     else if (name === "ordering" && r) out.push(ordering(r));
     else if (filters.has(name)) out.push(filterParameter(filters.get(name)!, r!, reg, comps));
     else out.push(generic(name, schema, reg));
   }
   return out;
 }
+
+/**
+ * A list's pagination parameter, recognised by identity with the one declaration every list
+ * shares (common/pagination.ts): a list under an object (`servers/<id>/firmwares/`) refers to
+ * the same bounded components as a resource's own list, so no list can document a looser bound.
+ */
+const isPagination = (name: string, schema: z.ZodTypeAny): boolean =>
+  Object.entries(PAGINATION).some(([n, s]) => n === name && s === schema);
 
 function ordering(r: AnyResource): Parameter {
   return {

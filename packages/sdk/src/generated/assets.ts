@@ -762,17 +762,23 @@ export interface BackOfficeAssetResource {
   /**
    * Replace several back office assets (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/back-office-assets/`
    */
   bulkUpdate(body: BackOfficeAssetBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<BackOfficeAsset[]>>;
   /**
    * Change several back office assets (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/back-office-assets/`
    */
   bulkPatch(body: BackOfficeAssetBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<BackOfficeAsset[]>>;
   /**
    * Delete several back office assets (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/back-office-assets/`
    */
@@ -1071,17 +1077,23 @@ export interface SoftwareResource {
   /**
    * Replace several software (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/software/`
    */
   bulkUpdate(body: SoftwareBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Software[]>>;
   /**
    * Change several software (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/software/`
    */
   bulkPatch(body: SoftwareBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Software[]>>;
   /**
    * Delete several software (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/software/`
    */
@@ -1546,17 +1558,23 @@ export interface LicenceResource {
   /**
    * Replace several licences (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/licences/`
    */
   bulkUpdate(body: LicenceBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Licence[]>>;
   /**
    * Change several licences (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/licences/`
    */
   bulkPatch(body: LicenceBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Licence[]>>;
   /**
    * Delete several licences (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/licences/`
    */
@@ -1829,17 +1847,23 @@ export interface BaseObjectLicenceResource {
   /**
    * Replace several base object licences (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/base-object-licences/`
    */
   bulkUpdate(body: BaseObjectLicenceBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<BaseObjectLicence[]>>;
   /**
    * Change several base object licences (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/base-object-licences/`
    */
   bulkPatch(body: BaseObjectLicenceBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<BaseObjectLicence[]>>;
   /**
    * Delete several base object licences (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/base-object-licences/`
    */
@@ -2236,17 +2260,23 @@ export interface SIMCardResource {
   /**
    * Replace several sim cards (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/sim-cards/`
    */
   bulkUpdate(body: SIMCardBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<SIMCard[]>>;
   /**
    * Change several sim cards (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/sim-cards/`
    */
   bulkPatch(body: SIMCardBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<SIMCard[]>>;
   /**
    * Delete several sim cards (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/sim-cards/`
    */
@@ -2689,17 +2719,23 @@ export interface SSLCertificateResource {
   /**
    * Replace several ssl certificates (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/ssl-certificates/`
    */
   bulkUpdate(body: SSLCertificateBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<SSLCertificate[]>>;
   /**
    * Change several ssl certificates (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/ssl-certificates/`
    */
   bulkPatch(body: SSLCertificateBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<SSLCertificate[]>>;
   /**
    * Delete several ssl certificates (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/ssl-certificates/`
    */
@@ -3120,17 +3156,23 @@ export interface DomainResource {
   /**
    * Replace several domains (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/domains/`
    */
   bulkUpdate(body: DomainBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Domain[]>>;
   /**
    * Change several domains (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/domains/`
    */
   bulkPatch(body: DomainBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Domain[]>>;
   /**
    * Delete several domains (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/domains/`
    */
@@ -3459,17 +3501,23 @@ export interface DomainContractResource {
   /**
    * Replace several domain contracts (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/assets/domain-contracts/`
    */
   bulkUpdate(body: DomainContractBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<DomainContract[]>>;
   /**
    * Change several domain contracts (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/assets/domain-contracts/`
    */
   bulkPatch(body: DomainContractBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<DomainContract[]>>;
   /**
    * Delete several domain contracts (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/assets/domain-contracts/`
    */

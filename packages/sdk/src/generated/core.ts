@@ -301,17 +301,23 @@ export interface TagResource {
   /**
    * Replace several tags (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/core/tags/`
    */
   bulkUpdate(body: TagBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Tag[]>>;
   /**
    * Change several tags (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/core/tags/`
    */
   bulkPatch(body: TagBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Tag[]>>;
   /**
    * Delete several tags (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/core/tags/`
    */
@@ -1380,17 +1386,23 @@ export interface EventForwardingResource {
   /**
    * Replace several event forwardings (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/core/event-forwardings/`
    */
   bulkUpdate(body: EventForwardingBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<EventForwarding[]>>;
   /**
    * Change several event forwardings (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/core/event-forwardings/`
    */
   bulkPatch(body: EventForwardingBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<EventForwarding[]>>;
   /**
    * Delete several event forwardings (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/core/event-forwardings/`
    */

@@ -322,17 +322,23 @@ export interface RegionResource {
   /**
    * Replace several regions (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/regions/`
    */
   bulkUpdate(body: RegionBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Region[]>>;
   /**
    * Change several regions (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/regions/`
    */
   bulkPatch(body: RegionBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Region[]>>;
   /**
    * Delete several regions (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/regions/`
    */
@@ -679,17 +685,23 @@ export interface DataCenterResource {
   /**
    * Replace several data centers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/data-centers/`
    */
   bulkUpdate(body: DataCenterBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<DataCenter[]>>;
   /**
    * Change several data centers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/data-centers/`
    */
   bulkPatch(body: DataCenterBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<DataCenter[]>>;
   /**
    * Delete several data centers (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/data-centers/`
    */
@@ -968,17 +980,23 @@ export interface ServerRoomResource {
   /**
    * Replace several server rooms (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/server-rooms/`
    */
   bulkUpdate(body: ServerRoomBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<ServerRoom[]>>;
   /**
    * Change several server rooms (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/server-rooms/`
    */
   bulkPatch(body: ServerRoomBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<ServerRoom[]>>;
   /**
    * Delete several server rooms (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/server-rooms/`
    */
@@ -1361,17 +1379,23 @@ export interface RackResource {
   /**
    * Replace several racks (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/racks/`
    */
   bulkUpdate(body: RackBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Rack[]>>;
   /**
    * Change several racks (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/racks/`
    */
   bulkPatch(body: RackBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Rack[]>>;
   /**
    * Delete several racks (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/racks/`
    */
@@ -1662,17 +1686,23 @@ export interface ManufacturerResource {
   /**
    * Replace several manufacturers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/manufacturers/`
    */
   bulkUpdate(body: ManufacturerBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Manufacturer[]>>;
   /**
    * Change several manufacturers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/manufacturers/`
    */
   bulkPatch(body: ManufacturerBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Manufacturer[]>>;
   /**
    * Delete several manufacturers (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/manufacturers/`
    */
@@ -2021,17 +2051,23 @@ export interface AssetModelResource {
   /**
    * Replace several asset models (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/asset-models/`
    */
   bulkUpdate(body: AssetModelBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<AssetModel[]>>;
   /**
    * Change several asset models (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/asset-models/`
    */
   bulkPatch(body: AssetModelBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<AssetModel[]>>;
   /**
    * Delete several asset models (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/asset-models/`
    */
@@ -2697,17 +2733,23 @@ export interface ServerResource {
   /**
    * Replace several servers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/servers/`
    */
   bulkUpdate(body: ServerBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Server[]>>;
   /**
    * Change several servers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/servers/`
    */
   bulkPatch(body: ServerBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Server[]>>;
   /**
    * Delete several servers (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/servers/`
    */
@@ -2759,25 +2801,25 @@ export interface ServerResource {
    *
    * `GET /api/dcim/servers/:id/processors/`
    */
-  processors(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  processors(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * The server's ethernet interfaces (as last read from its BMC)
    *
    * `GET /api/dcim/servers/:id/ethernet_interfaces/`
    */
-  ethernetInterfaces(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  ethernetInterfaces(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * The server's storage (controllers, drives, volumes) (as last read from its BMC)
    *
    * `GET /api/dcim/servers/:id/storages/`
    */
-  storages(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  storages(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * The server's installed firmware (as last read from its BMC)
    *
    * `GET /api/dcim/servers/:id/firmwares/`
    */
-  firmwares(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<any>;
+  firmwares(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<any>;
   /**
    * Re-read the inventory from the BMC (a job)
    *
@@ -3232,17 +3274,23 @@ export interface SwitchResource {
   /**
    * Replace several switches (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/switches/`
    */
   bulkUpdate(body: SwitchBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Switch[]>>;
   /**
    * Change several switches (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/switches/`
    */
   bulkPatch(body: SwitchBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Switch[]>>;
   /**
    * Delete several switches (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/switches/`
    */
@@ -4467,17 +4515,23 @@ export interface WarehouseResource {
   /**
    * Replace several warehouses (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/warehouses/`
    */
   bulkUpdate(body: WarehouseBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Warehouse[]>>;
   /**
    * Change several warehouses (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/warehouses/`
    */
   bulkPatch(body: WarehouseBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Warehouse[]>>;
   /**
    * Delete several warehouses (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/warehouses/`
    */
@@ -4826,17 +4880,23 @@ export interface RackAccessoryResource {
   /**
    * Replace several accessories (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/accessories/`
    */
   bulkUpdate(body: RackAccessoryBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<RackAccessory[]>>;
   /**
    * Change several accessories (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/accessories/`
    */
   bulkPatch(body: RackAccessoryBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<RackAccessory[]>>;
   /**
    * Delete several accessories (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/accessories/`
    */
@@ -5145,17 +5205,23 @@ export interface AccessZoneResource {
   /**
    * Replace several access zones (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/access-zones/`
    */
   bulkUpdate(body: AccessZoneBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<AccessZone[]>>;
   /**
    * Change several access zones (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/access-zones/`
    */
   bulkPatch(body: AccessZoneBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<AccessZone[]>>;
   /**
    * Delete several access zones (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/access-zones/`
    */
@@ -5550,17 +5616,23 @@ export interface AccessCardResource {
   /**
    * Replace several access cards (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/dcim/access-cards/`
    */
   bulkUpdate(body: AccessCardBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<AccessCard[]>>;
   /**
    * Change several access cards (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/dcim/access-cards/`
    */
   bulkPatch(body: AccessCardBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<AccessCard[]>>;
   /**
    * Delete several access cards (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/dcim/access-cards/`
    */

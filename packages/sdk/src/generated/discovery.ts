@@ -312,17 +312,23 @@ export interface AuthProfileResource {
   /**
    * Replace several auth profiles (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/discovery/auth-profiles/`
    */
   bulkUpdate(body: AuthProfileBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<AuthProfile[]>>;
   /**
    * Change several auth profiles (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/discovery/auth-profiles/`
    */
   bulkPatch(body: AuthProfileBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<AuthProfile[]>>;
   /**
    * Delete several auth profiles (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/discovery/auth-profiles/`
    */
@@ -356,7 +362,7 @@ export interface AuthProfileResource {
    *
    * `GET /api/discovery/auth-profiles/:id/credentials/`
    */
-  credentials(id: number, query?: { offset?: number; limit?: number }, options?: RequestOptions): PagePromise<{ id: number; url: string; display: string; username: string; created: string; updated: string; auth_profile: { id: number; url: string; display: string; [key: string]: unknown }; priority: number }>;
+  credentials(id: number, query?: { offset?: number; limit?: number; page?: number; page_size?: number; cursor?: string }, options?: RequestOptions): PagePromise<{ id: number; url: string; display: string; username: string; created: string; updated: string; auth_profile: { id: number; url: string; display: string; [key: string]: unknown }; priority: number }>;
   /**
    * Add a BMC login to the profile (the password is stored encrypted, never read back)
    *
@@ -615,17 +621,23 @@ export interface CredentialResource {
   /**
    * Replace several credentials (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/discovery/credentials/`
    */
   bulkUpdate(body: CredentialBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Credential[]>>;
   /**
    * Change several credentials (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/discovery/credentials/`
    */
   bulkPatch(body: CredentialBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Credential[]>>;
   /**
    * Delete several credentials (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/discovery/credentials/`
    */
@@ -984,17 +996,23 @@ export interface ScanRangeResource {
   /**
    * Replace several scan ranges (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/discovery/scan-ranges/`
    */
   bulkUpdate(body: ScanRangeBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<ScanRange[]>>;
   /**
    * Change several scan ranges (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/discovery/scan-ranges/`
    */
   bulkPatch(body: ScanRangeBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<ScanRange[]>>;
   /**
    * Delete several scan ranges (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/discovery/scan-ranges/`
    */
@@ -1495,17 +1513,23 @@ export interface NodeResource {
   /**
    * Replace several nodes (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/discovery/nodes/`
    */
   bulkUpdate(body: NodeBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Node[]>>;
   /**
    * Change several nodes (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/discovery/nodes/`
    */
   bulkPatch(body: NodeBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Node[]>>;
   /**
    * Delete several nodes (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/discovery/nodes/`
    */

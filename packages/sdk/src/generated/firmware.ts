@@ -407,17 +407,23 @@ export interface FirmwareResource {
   /**
    * Replace several firmware (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/firmware/firmware/`
    */
   bulkUpdate(body: FirmwareBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Firmware[]>>;
   /**
    * Change several firmware (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/firmware/firmware/`
    */
   bulkPatch(body: FirmwareBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Firmware[]>>;
   /**
    * Delete several firmware (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/firmware/firmware/`
    */
@@ -786,17 +792,23 @@ export interface OsImageResource {
   /**
    * Replace several os images (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/firmware/os-images/`
    */
   bulkUpdate(body: OsImageBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<OsImage[]>>;
   /**
    * Change several os images (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/firmware/os-images/`
    */
   bulkPatch(body: OsImageBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<OsImage[]>>;
   /**
    * Delete several os images (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/firmware/os-images/`
    */

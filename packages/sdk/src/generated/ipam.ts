@@ -287,17 +287,23 @@ export interface NetworkEnvironmentResource {
   /**
    * Replace several network environments (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/ipam/network-environments/`
    */
   bulkUpdate(body: NetworkEnvironmentBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<NetworkEnvironment[]>>;
   /**
    * Change several network environments (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/ipam/network-environments/`
    */
   bulkPatch(body: NetworkEnvironmentBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<NetworkEnvironment[]>>;
   /**
    * Delete several network environments (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/ipam/network-environments/`
    */
@@ -710,17 +716,23 @@ export interface NetworkResource {
   /**
    * Replace several networks (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/ipam/networks/`
    */
   bulkUpdate(body: NetworkBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Network[]>>;
   /**
    * Change several networks (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/ipam/networks/`
    */
   bulkPatch(body: NetworkBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Network[]>>;
   /**
    * Delete several networks (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/ipam/networks/`
    */
@@ -1161,17 +1173,23 @@ export interface IPAddressResource {
   /**
    * Replace several ip addresses (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/ipam/ip-addresses/`
    */
   bulkUpdate(body: IPAddressBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<IPAddress[]>>;
   /**
    * Change several ip addresses (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/ipam/ip-addresses/`
    */
   bulkPatch(body: IPAddressBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<IPAddress[]>>;
   /**
    * Delete several ip addresses (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/ipam/ip-addresses/`
    */

@@ -441,17 +441,23 @@ export interface AutonomousSystemResource {
   /**
    * Replace several autonomous systems (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/peering/autonomous-systems/`
    */
   bulkUpdate(body: AutonomousSystemBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<AutonomousSystem[]>>;
   /**
    * Change several autonomous systems (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/peering/autonomous-systems/`
    */
   bulkPatch(body: AutonomousSystemBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<AutonomousSystem[]>>;
   /**
    * Delete several autonomous systems (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/peering/autonomous-systems/`
    */
@@ -790,17 +796,23 @@ export interface InternetExchangeResource {
   /**
    * Replace several internet exchanges (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/peering/internet-exchanges/`
    */
   bulkUpdate(body: InternetExchangeBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<InternetExchange[]>>;
   /**
    * Change several internet exchanges (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/peering/internet-exchanges/`
    */
   bulkPatch(body: InternetExchangeBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<InternetExchange[]>>;
   /**
    * Delete several internet exchanges (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/peering/internet-exchanges/`
    */
@@ -1275,17 +1287,23 @@ export interface IXPConnectionResource {
   /**
    * Replace several ixp connections (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/peering/ixp-connections/`
    */
   bulkUpdate(body: IXPConnectionBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<IXPConnection[]>>;
   /**
    * Change several ixp connections (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/peering/ixp-connections/`
    */
   bulkPatch(body: IXPConnectionBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<IXPConnection[]>>;
   /**
    * Delete several ixp connections (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/peering/ixp-connections/`
    */
@@ -1908,17 +1926,23 @@ export interface IXPSessionResource {
   /**
    * Replace several ixp sessions (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/peering/ixp-sessions/`
    */
   bulkUpdate(body: IXPSessionBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<IXPSession[]>>;
   /**
    * Change several ixp sessions (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/peering/ixp-sessions/`
    */
   bulkPatch(body: IXPSessionBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<IXPSession[]>>;
   /**
    * Delete several ixp sessions (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/peering/ixp-sessions/`
    */
@@ -2315,17 +2339,23 @@ export interface RoutingPolicyResource {
   /**
    * Replace several routing policies (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/peering/routing-policies/`
    */
   bulkUpdate(body: RoutingPolicyBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<RoutingPolicy[]>>;
   /**
    * Change several routing policies (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/peering/routing-policies/`
    */
   bulkPatch(body: RoutingPolicyBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<RoutingPolicy[]>>;
   /**
    * Delete several routing policies (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/peering/routing-policies/`
    */
@@ -2708,17 +2738,23 @@ export interface CommunityResource {
   /**
    * Replace several communities (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/peering/communities/`
    */
   bulkUpdate(body: CommunityBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Community[]>>;
   /**
    * Change several communities (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/peering/communities/`
    */
   bulkPatch(body: CommunityBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Community[]>>;
   /**
    * Delete several communities (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/peering/communities/`
    */
@@ -3113,17 +3149,23 @@ export interface BGPGroupResource {
   /**
    * Replace several bgp groups (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/peering/bgp-groups/`
    */
   bulkUpdate(body: BGPGroupBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<BGPGroup[]>>;
   /**
    * Change several bgp groups (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/peering/bgp-groups/`
    */
   bulkPatch(body: BGPGroupBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<BGPGroup[]>>;
   /**
    * Delete several bgp groups (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/peering/bgp-groups/`
    */

@@ -319,17 +319,23 @@ export interface PoolResource {
   /**
    * Replace several pools (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/pools/pools/`
    */
   bulkUpdate(body: PoolBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Pool[]>>;
   /**
    * Change several pools (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/pools/pools/`
    */
   bulkPatch(body: PoolBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Pool[]>>;
   /**
    * Delete several pools (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/pools/pools/`
    */

@@ -365,17 +365,23 @@ export interface ServiceResource {
   /**
    * Replace several services (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/services/services/`
    */
   bulkUpdate(body: ServiceBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Service[]>>;
   /**
    * Change several services (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/services/services/`
    */
   bulkPatch(body: ServiceBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Service[]>>;
   /**
    * Delete several services (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/services/services/`
    */
@@ -662,17 +668,23 @@ export interface EnvironmentResource {
   /**
    * Replace several environments (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/services/environments/`
    */
   bulkUpdate(body: EnvironmentBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Environment[]>>;
   /**
    * Change several environments (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/services/environments/`
    */
   bulkPatch(body: EnvironmentBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Environment[]>>;
   /**
    * Delete several environments (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/services/environments/`
    */
@@ -939,17 +951,23 @@ export interface ServiceEnvironmentResource {
   /**
    * Replace several service environments (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/services/service-environments/`
    */
   bulkUpdate(body: ServiceEnvironmentBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<ServiceEnvironment[]>>;
   /**
    * Change several service environments (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/services/service-environments/`
    */
   bulkPatch(body: ServiceEnvironmentBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<ServiceEnvironment[]>>;
   /**
    * Delete several service environments (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/services/service-environments/`
    */
@@ -1282,17 +1300,23 @@ export interface ConfigurationModuleResource {
   /**
    * Replace several configuration modules (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/services/configuration-modules/`
    */
   bulkUpdate(body: ConfigurationModuleBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<ConfigurationModule[]>>;
   /**
    * Change several configuration modules (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/services/configuration-modules/`
    */
   bulkPatch(body: ConfigurationModuleBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<ConfigurationModule[]>>;
   /**
    * Delete several configuration modules (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/services/configuration-modules/`
    */
@@ -1599,17 +1623,23 @@ export interface ConfigurationClassResource {
   /**
    * Replace several configuration classes (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/services/configuration-classes/`
    */
   bulkUpdate(body: ConfigurationClassBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<ConfigurationClass[]>>;
   /**
    * Change several configuration classes (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/services/configuration-classes/`
    */
   bulkPatch(body: ConfigurationClassBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<ConfigurationClass[]>>;
   /**
    * Delete several configuration classes (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/services/configuration-classes/`
    */
@@ -1896,17 +1926,23 @@ export interface TeamResource {
   /**
    * Replace several teams (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/services/teams/`
    */
   bulkUpdate(body: TeamBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Team[]>>;
   /**
    * Change several teams (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/services/teams/`
    */
   bulkPatch(body: TeamBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Team[]>>;
   /**
    * Delete several teams (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/services/teams/`
    */
@@ -2351,17 +2387,23 @@ export interface SupportResource {
   /**
    * Replace several supports (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/services/supports/`
    */
   bulkUpdate(body: SupportBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Support[]>>;
   /**
    * Change several supports (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/services/supports/`
    */
   bulkPatch(body: SupportBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Support[]>>;
   /**
    * Delete several supports (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/services/supports/`
    */

@@ -395,17 +395,23 @@ export interface UserResource {
   /**
    * Replace several users (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/users/users/`
    */
   bulkUpdate(body: UserBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<User[]>>;
   /**
    * Change several users (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/users/users/`
    */
   bulkPatch(body: UserBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<User[]>>;
   /**
    * Delete several users (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/users/users/`
    */
@@ -648,17 +654,23 @@ export interface GroupResource {
   /**
    * Replace several groups (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/users/groups/`
    */
   bulkUpdate(body: GroupBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Group[]>>;
   /**
    * Change several groups (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/users/groups/`
    */
   bulkPatch(body: GroupBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Group[]>>;
   /**
    * Delete several groups (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/users/groups/`
    */
@@ -1029,17 +1041,23 @@ export interface TokenResource {
   /**
    * Replace several tokens (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/users/tokens/`
    */
   bulkUpdate(body: TokenBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Token[]>>;
   /**
    * Change several tokens (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/users/tokens/`
    */
   bulkPatch(body: TokenBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Token[]>>;
   /**
    * Delete several tokens (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/users/tokens/`
    */
@@ -1404,17 +1422,23 @@ export interface ObjectPermissionResource {
   /**
    * Replace several permissions (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/users/permissions/`
    */
   bulkUpdate(body: ObjectPermissionBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<ObjectPermission[]>>;
   /**
    * Change several permissions (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/users/permissions/`
    */
   bulkPatch(body: ObjectPermissionBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<ObjectPermission[]>>;
   /**
    * Delete several permissions (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/users/permissions/`
    */

@@ -299,17 +299,23 @@ export interface ClusterResource {
   /**
    * Replace several clusters (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/virtual/clusters/`
    */
   bulkUpdate(body: ClusterBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<Cluster[]>>;
   /**
    * Change several clusters (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/virtual/clusters/`
    */
   bulkPatch(body: ClusterBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<Cluster[]>>;
   /**
    * Delete several clusters (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/virtual/clusters/`
    */
@@ -786,17 +792,23 @@ export interface VirtualServerResource {
   /**
    * Replace several virtual servers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/virtual/virtual-servers/`
    */
   bulkUpdate(body: VirtualServerBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<VirtualServer[]>>;
   /**
    * Change several virtual servers (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/virtual/virtual-servers/`
    */
   bulkPatch(body: VirtualServerBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<VirtualServer[]>>;
   /**
    * Delete several virtual servers (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/virtual/virtual-servers/`
    */
@@ -1269,17 +1281,23 @@ export interface CloudHostResource {
   /**
    * Replace several cloud hosts (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PUT /api/virtual/cloud-hosts/`
    */
   bulkUpdate(body: CloudHostBulkUpdateItem[], options?: RequestOptions): APIPromise<WithRequestId<CloudHost[]>>;
   /**
    * Change several cloud hosts (all or none)
    *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
+   *
    * `PATCH /api/virtual/cloud-hosts/`
    */
   bulkPatch(body: CloudHostBulkPatchItem[], options?: RequestOptions): APIPromise<WithRequestId<CloudHost[]>>;
   /**
    * Delete several cloud hosts (all or none)
+   *
+   * Each id at most once: an id sent twice is a 400 ("Id N appears more than once.").
    *
    * `DELETE /api/virtual/cloud-hosts/`
    */
