@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,7 +21,20 @@ export const AUTH: Record<string, string> = anonymous ? {} : { authorization: `T
  * exposed. Rate limiting stays on (one upsert per request, as deployed) but with a
  * budget the load cannot exhaust; `RACKPLANE_RATE_LIMIT=0` in the environment turns it off.
  */
+/**
+ * The V8 options `pnpm start` runs the server with (apps/server/package.json's start script:
+ * a young generation large enough that a page of 1,000 rows is not scavenged several times).
+ */
+export const startNodeOptions =
+  /NODE_OPTIONS="([^"$]*)/
+    .exec(
+      (JSON.parse(readFileSync(resolve(repoDir, "apps/server/package.json"), "utf8")) as { scripts: { start: string } })
+        .scripts.start,
+    )?.[1]
+    ?.trim() ?? "";
+
 export const serverEnv = {
+  NODE_OPTIONS: startNodeOptions,
   RACKPLANE_ADMIN_TOKEN: TOKEN,
   RACKPLANE_RATE_LIMIT: process.env.RACKPLANE_RATE_LIMIT ?? "1000000000",
   RACKPLANE_QUERY_COUNT: "1",
