@@ -15,7 +15,8 @@ describe("discovery, registration and server actions over Redfish", () => {
   let range: { id: number };
 
   beforeAll(async () => {
-    // Read by the scan job and the range check (this file runs in its own process).
+    // Read by the scan job and the range check from the environment; restored in afterAll
+    // (test files share their worker process).
     process.env.RACKPLANE_SCAN_TIMEOUT_MS = "1500";
     process.env.RACKPLANE_SCAN_MAX_ADDRESSES = "256";
     [s, bmcs, closedPort] = await Promise.all([startServer(), startBmcs(2), freePort()]);
@@ -41,6 +42,8 @@ describe("discovery, registration and server actions over Redfish", () => {
     });
   }, 60_000);
   afterAll(async () => {
+    delete process.env.RACKPLANE_SCAN_TIMEOUT_MS;
+    delete process.env.RACKPLANE_SCAN_MAX_ADDRESSES;
     await s?.close();
     await stopBmcs(bmcs);
   });

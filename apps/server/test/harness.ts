@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
-import { type DatabaseHandle, openDatabase } from "@rackplane/db";
+import { type DatabaseHandle, migrationsKey, openDatabase } from "@rackplane/db";
 import postgres from "postgres";
 import { createRackplane } from "../src/app";
 import { configFromEnv } from "../src/config";
@@ -8,6 +8,43 @@ import { applyServerTimeouts } from "../src/http/server-timeouts";
 import { openapiValidator } from "./openapi-validator";
 
 export const backend = (process.env.RACKPLANE_TEST_BACKEND ?? "pglite") as "pglite" | "postgresql";
+
+/**
+ * An empty PostgreSQL database with every migration applied, named by the migrations' hash:
+ * each test server's database is a copy of it (`CREATE DATABASE … TEMPLATE`, a file copy)
+ * instead of running every migration again. The server still migrates at start — a no-op on
+ * a current copy — so what is tested is the same. Built once per migration set, under an
+ * advisory lock (test files start in parallel processes), and renamed into place whole.
+ */
+async function migratedTemplate(admin: postgres.Sql, url: URL): Promise<string> {
+  const name = `rp_template_${migrationsKey()}`;
+  const has = async () => (await admin`SELECT 1 FROM pg_database WHERE datname = ${name}`).length > 0;
+  if (await has()) return name;
+  await admin`SELECT pg_advisory_lock(hashtext(${name}))`;
+  try {
+    if (await has()) return name;
+    const building = `${name}_${randomBytes(4).toString("hex")}`;
+    await admin.unsafe(`CREATE DATABASE ${building}`);
+    const buildUrl = new URL(url);
+    buildUrl.pathname = `/${building}`;
+    const handle = await openDatabase({ url: buildUrl.toString(), poolSize: 1 });
+    try {
+      await handle.migrate();
+    } finally {
+      await handle.close();
+    }
+    await admin.unsafe(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    // Templates of older migration sets are never copied again (best effort: a run still
+    // copying one keeps it until next time).
+    for (const {
+      datname,
+    } of await admin`SELECT datname FROM pg_database WHERE datname LIKE 'rp\_template\_%' AND datname <> ${name}`)
+      await admin.unsafe(`DROP DATABASE IF EXISTS ${datname}`).catch(() => {});
+    return name;
+  } finally {
+    await admin`SELECT pg_advisory_unlock(hashtext(${name}))`;
+  }
+}
 
 /** A fresh, empty database on the backend under test (a new PostgreSQL database per server). */
 async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
@@ -18,7 +55,7 @@ async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
   const url = new URL(process.env.DATABASE_URL!);
   const name = `rp_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(admin, url)}`);
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
   const handle = await openDatabase({ url: testUrl.toString(), poolSize: 5 });

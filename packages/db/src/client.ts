@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -9,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { migrationsFolder } from "./migrations-key";
 import { openPglite } from "./pglite-template";
 import { countingLogger } from "./query-counter";
 import { rowsOf } from "./rows-of";
@@ -16,7 +16,7 @@ import { rowsOf } from "./rows-of";
 export type Database = PgDatabase<PgQueryResultHKT>;
 export type Backend = "pglite" | "postgresql";
 
-export const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), "../drizzle");
+export { migrationsFolder } from "./migrations-key";
 
 export interface DatabaseHandle {
   db: Database;

@@ -1,4 +1,5 @@
 export * from "./client";
+export { migrationsKey } from "./migrations-key";
 export { queryCounter } from "./query-counter";
 export { rowsOf } from "./rows-of";
 export * as schema from "./schema/index";

@@ -1,10 +1,10 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { migrationsKey } from "./migrations-key";
 
 /**
  * A new PGlite cluster costs an `initdb` in WebAssembly plus every migration —
@@ -16,7 +16,6 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
  * `RACKPLANE_PGLITE_TEMPLATE=0` turns it off; `RACKPLANE_PGLITE_TEMPLATE_DIR` moves it.
  */
 const here = dirname(fileURLToPath(import.meta.url));
-const migrationsFolder = resolve(here, "../drizzle");
 
 const enabled = () => process.env.RACKPLANE_PGLITE_TEMPLATE !== "0";
 const templateDir = () =>
@@ -25,17 +24,7 @@ const templateDir = () =>
 let key: string | undefined;
 /** Hash of every migration file and of the PGlite build in use. */
 function templateKey(): string {
-  if (key) return key;
-  const h = createHash("sha256");
-  h.update(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
-  const files = [
-    "meta/_journal.json",
-    ...readdirSync(migrationsFolder)
-      .filter((f) => f.endsWith(".sql"))
-      .sort(),
-  ];
-  for (const f of files) h.update(f).update(readFileSync(join(migrationsFolder, f)));
-  key = h.digest("hex").slice(0, 16);
+  key ??= migrationsKey(createRequire(import.meta.url).resolve("@electric-sql/pglite"));
   return key;
 }
 
