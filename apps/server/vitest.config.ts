@@ -22,7 +22,8 @@ export default defineConfig({
         // PostgreSQL-only fault tests (a private cluster to restart; two processes on one
         // database, and three behind PgBouncer; a database dropped under the server for Sentry's 5xx — PGlite lives
         // inside the server process and cannot be dropped from outside; a statement timeout,
-        // which PGlite's WebAssembly build cannot fire).
+        // which PGlite's WebAssembly build cannot fire; prepared statements' plan cache, which
+        // PGlite's unnamed statements do not have).
         exclude:
           backend === "pglite"
             ? [
@@ -32,6 +33,7 @@ export default defineConfig({
                 "test/fault-idempotency.test.ts",
                 "test/sentry.test.ts",
                 "test/hostile-load.test.ts",
+                "test/prepared-plans.test.ts",
               ]
             : ["test/docs-ui.test.ts", "test/browse-ui.test.ts", "test/cli-ops.test.ts"],
         // Generous: the suite must pass on a machine whose cores are busy with other work

@@ -226,4 +226,19 @@ describe("rate limiting", () => {
       await one.close();
     }
   });
+  it("concurrent requests share one reservation: 60 at once reserve three leases, not one each", async () => {
+    const one = await startServer({ RACKPLANE_RATE_LIMIT: "100000", RACKPLANE_RATE_LIMIT_WINDOW: "3600" });
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 60 }, async () => (await one.get("/api/core/tags/")).status),
+      );
+      expect(statuses.every((st) => st === 200)).toBe(true);
+      const [row] = rowsOf<{ hits: number }>(
+        await one.database.db.execute(sql`SELECT hits FROM rate_limit_counters WHERE subject LIKE 'token:%'`),
+      );
+      expect(Number(row?.hits)).toBe(60);
+    } finally {
+      await one.close();
+    }
+  });
 });

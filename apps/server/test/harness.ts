@@ -47,7 +47,7 @@ async function migratedTemplate(admin: postgres.Sql, url: URL): Promise<string> 
 }
 
 /** A fresh, empty database on the backend under test (a new PostgreSQL database per server). */
-async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+async function freshDatabase(poolSize = 5): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   if (backend === "pglite") {
     const handle = await openDatabase({ dataDir: "memory://" });
     return { handle, drop: async () => {} };
@@ -55,10 +55,19 @@ async function freshDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Pr
   const url = new URL(process.env.DATABASE_URL!);
   const name = `rp_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(admin, url)}`);
+  // A run on another migration set (another checkout on the same PostgreSQL server) drops the
+  // templates it does not use; the template is then built again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await admin.unsafe(`CREATE DATABASE ${name} TEMPLATE ${await migratedTemplate(admin, url)}`);
+      break;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "3D000" || attempt >= 3) throw err;
+    }
+  }
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const handle = await openDatabase({ url: testUrl.toString(), poolSize: 5 });
+  const handle = await openDatabase({ url: testUrl.toString(), poolSize });
   return {
     handle,
     drop: async () => {
@@ -110,10 +119,16 @@ export interface TestServer {
 export async function startServer(
   env: Record<string, string> = {},
   /** `sameDatabaseAs`: a second server process on another server's database (shared jobs). */
-  opts: { sameDatabaseAs?: TestServer } = {},
+  opts: {
+    sameDatabaseAs?: TestServer;
+    /** PostgreSQL connections of the server's pool (1: the test's own statements share the server's session). */
+    poolSize?: number;
+  } = {},
 ): Promise<TestServer> {
   const shared = opts.sameDatabaseAs;
-  const { handle, drop } = shared ? { handle: shared.database, drop: async () => {} } : await freshDatabase();
+  const { handle, drop } = shared
+    ? { handle: shared.database, drop: async () => {} }
+    : await freshDatabase(opts.poolSize);
   // Every server gets a superuser token, sent by default, so tests exercise the API as an
   // authenticated admin unless they ask otherwise. Rate limiting is off unless a test turns it on.
   const token = env.RACKPLANE_ADMIN_TOKEN ?? shared?.token ?? randomBytes(20).toString("hex");

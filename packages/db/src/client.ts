@@ -78,7 +78,8 @@ export async function openDatabase(opts: DatabaseOptions = {}): Promise<Database
       logger: countingLogger,
     }) as unknown as Database;
     const migrate = async () => {
-      if (timeout <= 0) return migratePostgres(db as never, { migrationsFolder });
+      // Migrations run unprepared: a migration's statements are run once, and may be several in one string.
+      if (timeout <= 0) return migratePostgres(drizzlePostgres(client) as never, { migrationsFolder });
       const own = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10, prepare: !pooled });
       try {
         await migratePostgres(drizzlePostgres(own) as never, { migrationsFolder });
@@ -116,8 +117,18 @@ function preparing(client: postgres.Sql): postgres.Sql {
   return new Proxy(client, {
     get(target, key, receiver) {
       if (key !== "unsafe") return Reflect.get(target, key, receiver);
-      return (query: string, params?: unknown[], options?: object) =>
-        target.unsafe(query, params as never, { ...options, prepare: true });
+      // `simple: false`: postgres.js sends a statement without parameters (a default page with
+      // its LIMIT written in, an unfiltered count) as a simple query, which PostgreSQL parses
+      // and plans on every execution; prepared, it keeps its plan per connection.
+      // (`simple` is a postgres.js query option its types do not declare.)
+      return (query: string, params?: unknown[], options?: object) => {
+        const prepared: postgres.UnsafeQueryOptions & { simple?: boolean } = {
+          simple: false,
+          ...options,
+          prepare: true,
+        };
+        return target.unsafe(query, params as never, prepared);
+      };
     },
   });
 }

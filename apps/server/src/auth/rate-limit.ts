@@ -36,9 +36,11 @@ interface Lease {
 export function rateLimit(db: Database, s: RateLimitSettings) {
   const leases = new Map<string, Lease>();
 
-  const reserve = async (subject: string, start: number): Promise<number> => {
+  /** The reservation under way per subject: concurrent requests wait for it instead of each writing one. */
+  const pending = new Map<string, Promise<void>>();
+
+  const refill = async (subject: string, start: number) => {
     const held = leases.get(subject);
-    if (held && held.windowStart === start && held.next <= held.last) return held.next++;
     const seen = held?.windowStart === start ? held.last : 0;
     const size = s.limit - seen > 2 * LEASE ? LEASE : 1;
     const [row] = rowsOf<{ hits: number }>(
@@ -56,8 +58,25 @@ export function rateLimit(db: Database, s: RateLimitSettings) {
       );
       for (const [k, l] of leases) if (l.windowStart < start) leases.delete(k);
     }
-    leases.set(subject, { windowStart: start, next: last - size + 2, last });
-    return last - size + 1;
+    leases.set(subject, { windowStart: start, next: last - size + 1, last });
+  };
+
+  /**
+   * The hit number of this request. One reservation per subject at a time: without that, every
+   * request arriving while a lease ran out wrote its own (16 concurrent requests: up to 16
+   * upserts on one hot row per LEASE requests, ≈ 0.2 ms of PostgreSQL CPU per request).
+   */
+  const reserve = async (subject: string, start: number): Promise<number> => {
+    for (;;) {
+      const held = leases.get(subject);
+      if (held && held.windowStart === start && held.next <= held.last) return held.next++;
+      let under = pending.get(subject);
+      if (!under) {
+        under = refill(subject, start).finally(() => pending.delete(subject));
+        pending.set(subject, under);
+      }
+      await under;
+    }
   };
 
   return async (req: Request, res: Response, next: NextFunction) => {

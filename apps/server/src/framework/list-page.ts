@@ -9,7 +9,7 @@ import { keysetOf } from "./keyset";
 import { links, type Window } from "./pagination";
 import { fieldSelection, present, selectList } from "./read";
 import { type Scope, scoped } from "./scope";
-import { col, ident, list } from "./sql";
+import { col, ident, limitOf, list } from "./sql";
 
 const where = (conds: SQL[]) => (conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``);
 
@@ -41,7 +41,7 @@ export async function listPage(
   const from = sql`FROM ${ident(b.tableName)} ${ident(a)}`;
   const order = orderBy(b, a, ordering, scope);
   const select = selectList(b, a, brief, only, scope);
-  const limit = w.limit === null ? sql`` : sql`LIMIT ${w.limit}`;
+  const limit = w.limit === null ? sql`` : limitOf(w.limit);
   const cursor = query.cursor as string | undefined;
 
   if (cursor !== undefined) {
@@ -49,7 +49,7 @@ export async function listPage(
       throw badRequest({ cursor: ["Cannot be combined with offset, page or page_size."] });
     const ks = keysetOf(b, a, ordering, cursor, scope);
     const after = ks.after ? [...conds, ks.after] : conds;
-    const more = w.limit === null ? sql`` : sql`LIMIT ${w.limit + 1}`;
+    const more = w.limit === null ? sql`` : limitOf(w.limit + 1);
     const [count, rowsRes] = await Promise.all([
       countOf(db, b, a, conds, scope, valueFilter),
       db.execute(scoped(scope, sql`SELECT ${select}, ${ks.select} ${from} ${where(after)} ORDER BY ${order} ${more}`)),
