@@ -2,8 +2,9 @@ import { type Database, queryCounter, rowsOf } from "@rackplane/db";
 import { type SQL, sql } from "drizzle-orm";
 import type { Binding } from "./binding";
 import type { ValueFilter } from "./filters";
+import { m2mStorage } from "./m2m";
 import { type Scope, scoped } from "./scope";
-import { ident, list } from "./sql";
+import { col, ident, list, literal } from "./sql";
 
 /** Delta rows of one table beyond which a read folds them into one (a cheap sum stays cheap). */
 const FOLD_ABOVE = 64;
@@ -15,7 +16,9 @@ const FOLD_ABOVE = 64;
  * same as on a small one:
  * - no condition: the table's total;
  * - the only condition is exact values of a counted column (`valueFilter`, e.g.
- *   `?status=in_use`): the per-value counts.
+ *   `?status=in_use`): the per-value counts;
+ * - the only condition is one tag (`tagFilter`, `?tag=prod`): its join rows (`taggedCount`).
+ * The caller passes neither filter when their scope restricts the rows (one more condition).
  * Otherwise, and for tables without deltas (views), the rows are counted; for
  * those the scan is a lazily evaluated sub-plan of the same statement.
  */
@@ -26,7 +29,9 @@ export async function countOf(
   conds: SQL[],
   scope: Scope,
   valueFilter?: ValueFilter,
+  tagFilter?: string,
 ): Promise<number> {
+  if (tagFilter !== undefined) return taggedCount(db, b, tagFilter);
   const table = sql`${ident(b.tableName)} ${ident(a)}`;
   const scan = sql`SELECT count(*) FROM ${table} ${conds.length ? sql`WHERE ${list(conds, " AND ")}` : sql``}`;
   let key: string;
@@ -50,6 +55,22 @@ export async function countOf(
   );
   if (row && row.parts > FOLD_ABOVE) fold(db, key);
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Objects of `b` carrying tag `slug`, from `tagged_items` alone (its (tag_id, object_type)
+ * index, index-only): 18-27 ms for 100k tagged of 1M servers, where the semi-join against
+ * the table took 330-470 ms (EXPLAIN ANALYZE, bench database, loaded machine). Exact because no join row outlives its object (triggers of migration 0020) and
+ * (object_type, object_id, tag_id) is the primary key, so each object counts once.
+ */
+async function taggedCount(db: Database, b: Binding, slug: string): Promise<number> {
+  const store = m2mStorage(b, "tags");
+  const ja = "tc";
+  const res = await db.execute(
+    sql`SELECT count(*) FROM ${ident(store.table)} ${ident(ja)} WHERE ${col(ja, "object_type")} = ${literal(b.resource.key)}
+      AND ${col(ja, store.targetColumn)} IN (SELECT "id" FROM "tags" WHERE "slug" = ${slug})`,
+  );
+  return Number(rowsOf<{ count: number | string }>(res)[0]?.count ?? 0);
 }
 
 /**

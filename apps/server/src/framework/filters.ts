@@ -11,11 +11,13 @@ import { alias, col, ident, likeEscape, list, literal, values } from "./sql";
  * parameter are ORed; every value is a bound parameter. `valueFilter` is set
  * when the only condition is exact values of one choice field
  * (`?status=in_use&status=free`), so a maintained per-value count can answer
- * the list's count instead of a scan (see counts.ts).
+ * the list's count instead of a scan (see counts.ts); `tagFilter` likewise when it
+ * is one `?tag=` slug, counted in `tagged_items` alone.
  */
 export function whereOf(b: Binding, a: string, query: Record<string, unknown>, scope: Scope): Conditions {
   const conds: SQL[] = [];
   let valueFilter: ValueFilter | undefined;
+  let tagFilter: string | undefined;
   const byName = new Map(b.resource.filterParams.map((p) => [p.name, p]));
   for (const [name, value] of Object.entries(query)) {
     if (value === undefined) continue;
@@ -34,22 +36,28 @@ export function whereOf(b: Binding, a: string, query: Record<string, unknown>, s
       case "search":
         if (String(value).trim()) conds.push(searchOf(b, a, String(value).trim(), scope));
         break;
-      case "tag":
-        if ((value as string[]).length) conds.push(hasTags(b, a, value as string[]));
+      case "tag": {
+        const slugs = value as string[];
+        if (slugs.length) conds.push(hasTags(b, a, slugs));
+        if (new Set(slugs).size === 1) tagFilter = slugs[0];
         break;
+      }
       case "created_by_request":
       case "updated_by_request":
         conds.push(changedByRequest(b, a, name === "created_by_request" ? "create" : "update", String(value)));
         break;
     }
   }
-  return { conds, valueFilter: conds.length === 1 ? valueFilter : undefined };
+  const only = conds.length === 1;
+  return { conds, valueFilter: only ? valueFilter : undefined, tagFilter: only ? tagFilter : undefined };
 }
 
 export interface Conditions {
   conds: SQL[];
   /** Set when `conds` is exactly one choice-field filter: its column and values. */
   valueFilter?: ValueFilter;
+  /** Set when `conds` is exactly one `?tag=` slug (repeated or not): that slug. */
+  tagFilter?: string;
 }
 
 export interface ValueFilter {

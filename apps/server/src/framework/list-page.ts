@@ -34,6 +34,8 @@ export async function listPage(
   scope: Scope,
   /** The only condition, when it is a choice-field filter (see `whereOf`). */
   valueFilter?: ValueFilter,
+  /** The only condition, when it is one `?tag=` slug (see `whereOf`). */
+  tagFilter?: string,
 ) {
   const brief = query.brief === true;
   const only = fieldSelection(b.resource, query);
@@ -51,7 +53,7 @@ export async function listPage(
     const after = ks.after ? [...conds, ks.after] : conds;
     const more = w.limit === null ? sql`` : limitOf(w.limit + 1);
     const [count, rowsRes] = await Promise.all([
-      countOf(db, b, a, conds, scope, valueFilter),
+      countOf(db, b, a, conds, scope, valueFilter, tagFilter),
       db.execute(scoped(scope, sql`SELECT ${select}, ${ks.select} ${from} ${where(after)} ORDER BY ${order} ${more}`)),
     ]);
     const rows = rowsOf<Record<string, unknown>>(rowsRes);
@@ -73,7 +75,7 @@ export async function listPage(
         ) ORDER BY ${order}`
       : sql`SELECT ${select} ${from} ${where(conds)} ORDER BY ${order} ${limit}`;
   const [count, rowsRes] = await Promise.all([
-    countOf(db, b, a, conds, scope, valueFilter),
+    countOf(db, b, a, conds, scope, valueFilter, tagFilter),
     db.execute(scoped(scope, page)),
   ]);
   const results = rowsOf<Record<string, unknown>>(rowsRes).map((r) => present(b.resource, r, ctx, brief, only));

@@ -34,9 +34,9 @@ export class ResourceService {
     resetAliases();
     const w = windowOf(query, this.pages);
     const scope = scopeOf(ctx);
-    const { conds, valueFilter } = whereOf(b, A, query, scope);
+    const { conds, valueFilter, tagFilter } = whereOf(b, A, query, scope);
     const rule = visibleRows(b, scope, A);
-    // A visibility rule is one more condition: then the per-value counts do not apply.
+    // A visibility rule is one more condition: then the per-value and per-tag counts do not apply.
     return listPage(
       this.db,
       b,
@@ -47,6 +47,7 @@ export class ResourceService {
       ctx,
       scope,
       rule ? undefined : valueFilter,
+      rule ? undefined : tagFilter,
     );
   }
 
