@@ -43,7 +43,11 @@ export async function listPage(
   const from = sql`FROM ${ident(b.tableName)} ${ident(a)}`;
   const order = orderBy(b, a, ordering, scope);
   const select = selectList(b, a, brief, only, scope);
-  const limit = w.limit === null ? sql`` : limitOf(w.limit);
+  // A cached plan for the hot pages only: unfiltered, or one choice field's values (as evenly
+  // served by its index whatever the value). Searches, text lookups, relations and visibility
+  // rules are planned with their values (generic plans scanned 100k rows for a rare search).
+  const planPerValue = conds.length > 0 && valueFilter === undefined;
+  const limit = w.limit === null ? sql`` : limitOf(w.limit, planPerValue);
   const cursor = query.cursor as string | undefined;
 
   if (cursor !== undefined) {
@@ -51,7 +55,7 @@ export async function listPage(
       throw badRequest({ cursor: ["Cannot be combined with offset, page or page_size."] });
     const ks = keysetOf(b, a, ordering, cursor, scope);
     const after = ks.after ? [...conds, ks.after] : conds;
-    const more = w.limit === null ? sql`` : limitOf(w.limit + 1);
+    const more = w.limit === null ? sql`` : limitOf(w.limit + 1, planPerValue);
     const [count, rowsRes] = await Promise.all([
       countOf(db, b, a, conds, scope, valueFilter, tagFilter),
       db.execute(scoped(scope, sql`SELECT ${select}, ${ks.select} ${from} ${where(after)} ORDER BY ${order} ${more}`)),

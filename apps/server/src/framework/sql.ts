@@ -27,10 +27,13 @@ export const anyId = (ids: number[]) =>
  * dozen nested subqueries). A literal lets the prepared statement keep its plan. Only the
  * default and the maximum page (and one more row, for keyset pages) are literals, so the
  * statements each connection prepares stay few whatever sizes clients ask for.
+ * `planPerValue`: the statement's other parameters decide its best plan (a search pattern: a
+ * trigram bitmap for a rare one; walking the ordering index for a common one), so PostgreSQL
+ * must keep planning it with their values — the parameter LIMIT makes sure it does.
  */
 const LITERAL_LIMITS = new Set([DEFAULT_PAGE_SIZE, DEFAULT_PAGE_SIZE + 1, MAX_PAGE_SIZE, MAX_PAGE_SIZE + 1]);
-export const limitOf = (n: number) =>
-  Number.isSafeInteger(n) && LITERAL_LIMITS.has(n) ? sql.raw(`LIMIT ${n}`) : sql`LIMIT ${n}`;
+export const limitOf = (n: number, planPerValue = false) =>
+  !planPerValue && Number.isSafeInteger(n) && LITERAL_LIMITS.has(n) ? sql.raw(`LIMIT ${n}`) : sql`LIMIT ${n}`;
 /** `%` and `_` in user input match themselves in LIKE patterns. */
 export const likeEscape = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
