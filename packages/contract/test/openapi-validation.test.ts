@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isChoice } from "../src/common/fields";
 import { queryDate } from "../src/common/lookups";
 import { CIDR_PATTERN, IP_PATTERN, MAC_PATTERN, normaliseCidr, normaliseIp, normaliseMac } from "../src/common/net";
 import {
@@ -167,5 +168,19 @@ describe("OpenAPI document = server validation", () => {
     expect(param(available, "limit").schema).toEqual({ type: "integer", minimum: 1, maximum: 1000 });
     const bulk = opById.get("dcim_servers_bulk_delete")!;
     expect(bulk.requestBody.content["application/json"].schema.minItems).toBe(1);
+  });
+
+  it("documents a choice field as its values' enum in an action's body built from a resource's schema", () => {
+    // `AllocateIp` is the IP address's Patch without two fields: its `status` is the field's
+    // write schema, which the document must state as the enum the server checks (the fuzzer
+    // sent a random string the document allowed and got a 400).
+    const allocate = opById.get("ipam_networks_allocate_ip")!;
+    const ref = allocate.requestBody.content["application/json"].schema.$ref as string;
+    const body = (doc.components.schemas as any)[ref.split("/").pop()!];
+    const field = resourceByKey.get("ipam.ip-addresses")!.fields.status!;
+    if (!isChoice(field)) throw new Error("ipam.ip-addresses status is a choice field");
+    expect(body.properties.status.enum).toEqual(field.choices.values);
+    expect(field.write!.safeParse("\ud865\ude07\u00ca").success).toBe(false);
+    for (const v of field.choices.values) expect(field.write!.safeParse(v).success).toBe(true);
   });
 });

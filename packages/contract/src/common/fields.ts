@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { countingCodePoints } from "./code-points";
+import { documentAs } from "./documented";
 import {
   BOOL_LOOKUPS,
   CHOICE_LOOKUPS,
@@ -375,16 +376,28 @@ export const f = {
   choice<V extends string, L extends string, const O extends FieldOptions>(choices: ChoiceSet<V, L>, o: O = {} as O) {
     const read = z.object({ value: z.enum(choices.values as [V, ...V[]]), label: z.string() });
     // Values and labels in any case (Ralph: "in use", "In use" and "in_use" are one choice).
-    const write = z
-      .string({ invalid_type_error: `Must be one of: ${choices.values.join(", ")} (or their labels).` })
-      .transform((v, ctx) => {
-        const value = choices.toValue(v);
-        if (value === undefined) {
-          ctx.addIssue({ code: "custom", message: `Must be one of: ${choices.values.join(", ")} (or their labels).` });
-          return z.NEVER;
-        }
-        return value;
-      }) as unknown as z.ZodType<V, z.ZodTypeDef, V | string>;
+    // Documented as the values' enum wherever a body is built from this schema rather than from
+    // the field (an action's body derived from a resource's: `AllocateIp`), as resource bodies are.
+    const write = documentAs(
+      z
+        .string({ invalid_type_error: `Must be one of: ${choices.values.join(", ")} (or their labels).` })
+        .transform((v, ctx) => {
+          const value = choices.toValue(v);
+          if (value === undefined) {
+            ctx.addIssue({
+              code: "custom",
+              message: `Must be one of: ${choices.values.join(", ")} (or their labels).`,
+            });
+            return z.NEVER;
+          }
+          return value;
+        }),
+      {
+        type: "string",
+        enum: [...choices.values],
+        description: `${choices.values.map((v) => `\`${v}\`: ${choices.labels[v]}`).join("; ")}. The value; its label is accepted too.`,
+      },
+    ) as unknown as z.ZodType<V, z.ZodTypeDef, V | string>;
     const def = base<"choice", z.ZodTypeAny, z.ZodTypeAny, V, (typeof CHOICE_LOOKUPS)[number]>(
       "choice",
       o.nullable ? read.nullable() : read,
