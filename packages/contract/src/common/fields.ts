@@ -395,7 +395,7 @@ export const f = {
       {
         type: "string",
         enum: [...choices.values],
-        description: `${choices.values.map((v) => `\`${v}\`: ${choices.labels[v]}`).join("; ")}. The value; its label is accepted too.`,
+        description: `${describeChoices(choices)}. ${CHOICE_WRITE_NOTE}`,
       },
     ) as unknown as z.ZodType<V, z.ZodTypeDef, V | string>;
     const def = base<"choice", z.ZodTypeAny, z.ZodTypeAny, V, (typeof CHOICE_LOOKUPS)[number]>(
@@ -530,6 +530,12 @@ export interface ChoiceSet<V extends string = string, L extends string = string>
   labels: Record<V, L>;
   toValue(input: string): V | undefined;
 }
+
+/** A choice set's values and labels as the document states them: "`in_use`: In use; …". */
+export const describeChoices = (set: ChoiceSet): string =>
+  set.values.map((v) => `\`${v}\`: ${set.labels[v]}`).join("; ");
+/** What a written choice field takes besides its values. */
+export const CHOICE_WRITE_NOTE = "The value; its label is accepted too.";
 
 export function choices<const M extends Record<string, string>>(
   name: string,

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { type AnyField, type ChoiceSet, isChoice, isRelation } from "../common/fields";
+import {
+  type AnyField,
+  CHOICE_WRITE_NOTE,
+  type ChoiceSet,
+  describeChoices,
+  isChoice,
+  isRelation,
+} from "../common/fields";
 import { lookupAttributes, targetKey } from "../common/lookup-attributes";
 import type { AnyResource } from "../common/resource";
 import { ErrorDetail, FieldErrors, IdOnly, NestedBase, ValidationError } from "../common/schemas";
@@ -242,7 +249,7 @@ export class ResourceComponents {
     return this.reg.define(set.name, () => ({
       type: "string",
       enum: [...set.values],
-      description: set.values.map((v) => `\`${v}\`: ${set.labels[v]}`).join("; "),
+      description: describeChoices(set),
     }));
   }
 
@@ -279,7 +286,7 @@ export class ResourceComponents {
   writeField(fd: AnyField, owner: AnyResource): JsonSchema {
     let s: JsonSchema;
     if (isChoice(fd)) {
-      s = { ...this.choiceEnum(fd.choices), description: "The value; its label is accepted too." };
+      s = { ...this.choiceEnum(fd.choices), description: CHOICE_WRITE_NOTE };
     } else if (isRelation(fd)) {
       const ref = this.reference(this.byKey.get(targetKey(owner, fd.target)));
       s = fd.kind === "fk" ? ref : { type: "array", items: ref };
