@@ -137,7 +137,9 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     rateLimit(db.db, config.rateLimit),
     attachPermissions(permissionStore),
   );
-  app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
+  const exposeQueryCount = config.strict || config.exposeQueryCount;
+  // Only where the count is sent: a context per request keeps Node's promise hooks on for every promise.
+  if (exposeQueryCount) app.use((_req, _res, next) => queryCounter.run({ count: 0 }, next));
   app.use(jsonBody(config.maxBody));
   // After the body is parsed (a key's request is hashed with it), before any handler runs.
   app.use(idempotency(db.db, { accepts }));
@@ -153,7 +155,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   };
   mountContract(router, flattenRoutes(contract), handlers, {
     validateResponses: config.strict,
-    exposeQueryCount: config.strict || config.exposeQueryCount,
+    exposeQueryCount,
     readOnlyKeys: (key) => readOnlyKeysOf(owner.get(key)),
     authorize: both,
     permits: (key, req) => {

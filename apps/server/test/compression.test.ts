@@ -18,6 +18,9 @@ describe("response compression", () => {
     const plain = await raw(s, path);
     expect(plain.status).toBe(200);
     expect(plain.headers["content-encoding"]).toBeUndefined();
+    // Not compressed for a client that sent no Accept-Encoding, but a cache still learns that it could be.
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(plain.headers.vary).toMatch(/\bAccept\b(?!-)/);
     const expected = JSON.parse(plain.body.toString("utf8"));
     expect(expected.count).toBe(30);
 

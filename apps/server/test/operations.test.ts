@@ -1,3 +1,6 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import helmet from "helmet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startServer, type TestServer } from "./harness";
 
@@ -43,6 +46,31 @@ describe("security headers and CORS", () => {
     expect(r.headers.get("x-frame-options")).toBe("SAMEORIGIN");
     expect(r.headers.get("content-security-policy")).toContain("default-src 'self'");
     expect(r.headers.get("x-powered-by")).toBeNull();
+  });
+
+  it("exactly the headers helmet itself sets with the server's policy, on every kind of response", async () => {
+    // helmet on a bare node:http server, with the policy the server documents (no upgrade-insecure-requests).
+    const policy = helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+    const bare = createServer((req, res) => policy(req, res, () => res.end()));
+    await new Promise<void>((ok) => bare.listen(0, "127.0.0.1", ok));
+    try {
+      const reference = await fetch(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`);
+      const expected = [...reference.headers].filter(
+        ([k]) => !["date", "connection", "keep-alive", "content-length", "transfer-encoding"].includes(k),
+      );
+      expect(expected.length).toBeGreaterThan(10);
+      expect(expected.find(([k]) => k === "content-security-policy")?.[1]).not.toContain("upgrade-insecure-requests");
+      for (const r of [
+        await s.get("/api/dcim/racks/"),
+        await s.get("/api/dcim/racks/999999/"), // a 404
+        await s.as(null).get("/api/status/live/"),
+      ]) {
+        for (const [name, value] of expected)
+          expect([r.status, name, r.headers.get(name)]).toEqual([r.status, name, value]);
+      }
+    } finally {
+      await new Promise((ok) => bare.close(ok));
+    }
   });
 
   // Preflights are the CORS protocol, not API operations (no OpenAPI check): plain fetch.

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { ApiError } from "./errors";
 
 /**
@@ -7,7 +7,7 @@ import { ApiError } from "./errors";
  */
 export const etagOf = (body: unknown) => etagOfJson(JSON.stringify(body));
 /** The same from the JSON text itself (the text that is sent, serialized once for both). */
-export const etagOfJson = (json: string) => `"${createHash("sha1").update(json).digest("base64url")}"`;
+export const etagOfJson = (json: string) => `"${hash("sha1", json, "base64url")}"`;
 
 /** Whether an `If-Match` / `If-None-Match` header value names `etag` (or is `*`). */
 export function etagMatches(header: string | undefined, etag: string): boolean {

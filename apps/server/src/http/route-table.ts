@@ -1,5 +1,6 @@
 import type { AppRoute, AppRouter } from "@ts-rest/core";
 import { isAppRoute } from "@ts-rest/core";
+import { pathMatcher } from "./path-match";
 
 export interface RouteEntry {
   /** Dotted key path in the contract, e.g. `dcim.servers.list`. */
@@ -44,11 +45,16 @@ export function mountOrder(entries: RouteEntry[]): [string, RouteEntry[]][] {
  * a 422 or a replay).
  */
 export function routeAccepts(entries: RouteEntry[]): (method: string, path: string) => boolean {
-  const groups = mountOrder(entries).map(([path, group]) => ({
-    pattern: new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/:[A-Za-z_]\w*/g, "[^/]+")}$`),
-    methods: new Set<string>(group.map((e) => e.route.method)),
-  }));
-  return (method, path) => groups.find((g) => g.pattern.test(path))?.methods.has(method) ?? false;
+  const match = pathMatcher(
+    mountOrder(entries).map(([path, group]) => [path, new Set<string>(group.map((e) => e.route.method))]),
+  );
+  return (method, path) => {
+    try {
+      return match(path)?.value.has(method) ?? false;
+    } catch {
+      return false; // not valid percent-encoding: no route takes it (the router answers 400)
+    }
+  };
 }
 
 export const isBulk = (r: AppRoute) => Boolean((r.metadata as { bulk?: boolean } | undefined)?.bulk);
