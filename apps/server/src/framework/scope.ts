@@ -55,9 +55,12 @@ export function scopeOf(ctx: RequestContext | undefined): Scope {
 export const withoutPermissions = (scope: Scope): Scope =>
   scope.permissions ? { key: "caller", userId: scope.userId } : scope;
 
-/** The statement, carrying the caller its conditions read (nothing to add when unrestricted). */
-export function scoped(scope: Scope, statement: SQL): SQL {
-  return scope.key ? sql`WITH rp_caller AS (SELECT ${scope.userId}::int AS user_id) ${statement}` : statement;
+/**
+ * The statement, carrying the caller its conditions read (nothing to add when unrestricted);
+ * `caller`: a `sql.placeholder` for the user id in a statement compiled once (`compiled`).
+ */
+export function scoped(scope: Scope, statement: SQL, caller: unknown = scope.userId): SQL {
+  return scope.key ? sql`WITH rp_caller AS (SELECT ${caller}::int AS user_id) ${statement}` : statement;
 }
 
 /** Inside a scoped statement: the caller's user id. */

@@ -1,5 +1,5 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "@rackplane/contract";
-import { type SQL, sql } from "drizzle-orm";
+import { fillPlaceholders, Param, SQL, StringChunk, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 
 /** A quoted identifier. Identifiers only ever come from declarations, never from input. */
@@ -18,8 +18,10 @@ export const values = (vs: unknown[]) => list(vs.map((v) => sql`${v}`));
  * than a custom one, so every execution of a detail was planned anew — its dozen nested
  * subqueries made planning ≈ 0.5 ms of PostgreSQL CPU per request, several times the execution.
  */
-export const anyId = (ids: number[]) =>
-  ids.length === 1 ? sql`= ${sql.param(ids[0])}::int` : sql`= ANY(${sql.param(ids)}::int[])`;
+export const anyId = (ids: number[]) => idMatch(ids.length === 1, ids.length === 1 ? ids[0] : ids);
+/** `anyId`'s condition for one id or several, whose value (or `sql.placeholder`) is bound by the caller. */
+export const idMatch = (one: boolean, value: unknown) =>
+  one ? sql`= ${sql.param(value)}::int` : sql`= ANY(${sql.param(value)}::int[])`;
 /**
  * Page sizes written into the statement as literals; any other is a parameter. With
  * `LIMIT $1` PostgreSQL's generic plan guesses a tenth of the table, costs more than a custom
@@ -67,6 +69,35 @@ const dialect = new PgDialect();
 export function prerendered(fragment: SQL): SQL {
   const q = dialect.sqlToQuery(fragment);
   return q.params.length ? fragment : sql.raw(q.sql);
+}
+
+/** A statement rendered once, whose `sql.placeholder`s are bound per execution. */
+export interface Compiled {
+  bind(values: Record<string, unknown>): SQL;
+}
+
+/**
+ * Renders a whole statement once: binding it builds a flat statement of its text and
+ * parameters, instead of walking the dozens of nested fragments it was built from on every
+ * execution (≈ 15 µs of a detail's CPU). For statements of one shape per key (the caller's
+ * scope key, the field choice): only placeholders may differ between executions.
+ */
+export function compiled(statement: SQL): Compiled {
+  const q = dialect.sqlToQuery(statement);
+  const pieces = q.sql.split(/\$(\d+)/); // text, "1", text, "2", …, text
+  const texts = pieces.filter((_, i) => i % 2 === 0);
+  const numbers = pieces.filter((_, i) => i % 2 === 1).map(Number);
+  // A `$n` inside a literal would be taken for a parameter: refuse rather than mis-bind.
+  if (numbers.length !== q.params.length || numbers.some((n, i) => n !== i + 1))
+    throw new Error(`compiled: the statement's text does not hold its ${q.params.length} parameters in order`);
+  return {
+    bind(values) {
+      const params = fillPlaceholders(q.params, values);
+      const chunks: (StringChunk | Param)[] = [new StringChunk(texts[0]!)];
+      for (let i = 0; i < params.length; i++) chunks.push(new Param(params[i]), new StringChunk(texts[i + 1]!));
+      return new SQL(chunks);
+    },
+  };
 }
 /**
  * Restarts alias numbering before a statement is built (synchronously), so the
