@@ -1,5 +1,10 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { contract } from "@rackplane/contract";
+import express from "express";
 import { describe, expect, it } from "vitest";
 import { pathMatcher } from "../src/http/path-match";
+import { flattenRoutes, mountOrder } from "../src/http/route-table";
 
 // The router's path lookup, by the rules of the Express router it replaced (strict routing).
 describe("path matcher", () => {
@@ -39,5 +44,42 @@ describe("path matcher", () => {
 
   it("throws a URIError for a parameter that is not valid percent-encoding", () => {
     expect(() => match("/api/dcim/servers/%E0%A4%A/")).toThrow(URIError);
+  });
+});
+
+describe("path matcher against the Express router it replaced", () => {
+  it("picks the route Express picks for every contract path, parameters included", async () => {
+    const groups = mountOrder(flattenRoutes(contract)).map(([path]) => path);
+    const match = pathMatcher(groups.map((p) => [p, p] as [string, string]));
+    // The reference: Express's own router, one strict route per path in mount order (as before).
+    const app = express();
+    app.set("strict routing", true);
+    const router = express.Router({ strict: true });
+    for (const p of groups) router.all(p, (req, res) => res.json({ path: p, params: req.params }));
+    app.use(router);
+    app.use((_req, res) => res.status(404).json({ path: null }));
+    const server = createServer(app);
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const samples = groups.flatMap((p) => [
+        p.replace(/:\w+/g, "17"),
+        p.replace(/:\w+/g, "Ab%20c").toUpperCase(),
+        p.replace(/:\w+/g, "remove_from_pool"),
+        p.replace(/\/$/, ""),
+      ]);
+      expect(samples.length).toBeGreaterThan(400);
+      for (const path of samples) {
+        const reference = (await (await fetch(base + path)).json()) as { path: string | null; params?: object };
+        const found = match(path);
+        expect([path, found?.value ?? null, found?.params ?? undefined]).toEqual([
+          path,
+          reference.path,
+          reference.path === null ? undefined : reference.params,
+        ]);
+      }
+    } finally {
+      await new Promise((ok) => server.close(ok));
+    }
   });
 });
