@@ -139,7 +139,7 @@ async function main() {
         }
         if ((!only || only.includes("iterate")) && size === Math.max(...sizes)) {
           ex.iterate = await iterateAll(server.base);
-          ex.sdkIterate = await sdkIterate(server.base);
+          ex.sdkIterate = await sdkIterate(server.base, 1000);
           console.log(`SDK iterate (${backend}):`, ex.sdkIterate);
           console.log(`iterate (${backend}):`, ex.iterate);
         }

@@ -7,6 +7,9 @@ export interface PageBody<T> {
   results: T[];
 }
 
+/** The item walk behind `for await` and `toArray()`; a symbol, so it stays out of the public API. */
+const WALK = Symbol("walk");
+
 /**
  * One page of a list (`count`, `next`, `previous`, `results`) that is also an
  * async iterable over every item of the list, fetching the following pages
@@ -20,8 +23,10 @@ export class Page<T> implements PageBody<T>, AsyncIterable<T> {
   readonly requestId: string;
   readonly response: Response;
   readonly #fetch: (query: URLSearchParams) => Promise<RawResult>;
+  /** The page size item iteration asks for after this page; undefined: the caller chose one (kept). */
+  readonly #iterationSize: number | undefined;
 
-  constructor(raw: RawResult, fetchPage: (query: URLSearchParams) => Promise<RawResult>) {
+  constructor(raw: RawResult, fetchPage: (query: URLSearchParams) => Promise<RawResult>, iterationSize?: number) {
     const body = raw.body as PageBody<T>;
     this.count = body.count;
     this.next = body.next;
@@ -30,6 +35,7 @@ export class Page<T> implements PageBody<T>, AsyncIterable<T> {
     this.requestId = raw.requestId;
     this.response = raw.response;
     this.#fetch = fetchPage;
+    this.#iterationSize = iterationSize;
   }
 
   hasNextPage(): boolean {
@@ -39,7 +45,7 @@ export class Page<T> implements PageBody<T>, AsyncIterable<T> {
   /** The following page; throws when there is none (check `hasNextPage()`). */
   async getNextPage(): Promise<Page<T>> {
     if (!this.next) throw new Error("No next page; check hasNextPage() first.");
-    return new Page<T>(await this.#fetch(new URL(this.next).searchParams), this.#fetch);
+    return new Page<T>(await this.#fetch(new URL(this.next).searchParams), this.#fetch, this.#iterationSize);
   }
 
   /** This page and every following one, one request per page. */
@@ -55,21 +61,39 @@ export class Page<T> implements PageBody<T>, AsyncIterable<T> {
   /**
    * Every item of this page and the following ones. Only the URL of the next page
    * is kept while it is fetched, so the page just walked can be collected: memory
-   * holds one page at a time, not two.
+   * holds one page at a time, not two. When the call gave no page size, the pages
+   * after the first are asked for at `iterationPageSize` (the caller sees items, not pages).
    */
-  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+  [Symbol.asyncIterator](): AsyncGenerator<T> {
+    return this[WALK]();
+  }
+
+  /** The walk, for at most `want` items: no page asks for more than are still wanted. */
+  async *[WALK](want = Number.POSITIVE_INFINITY): AsyncGenerator<T> {
     yield* this.results;
+    let left = want - this.results.length;
     let next = this.next;
-    while (next) {
-      const page = new Page<T>(await this.#fetch(new URL(next).searchParams), this.#fetch);
+    while (next && left > 0) {
+      const page = new Page<T>(await this.#fetch(this.#iterationQuery(next, left)), this.#fetch, this.#iterationSize);
       next = page.next;
+      left -= page.results.length;
       yield* page.results;
     }
   }
 
+  /** The next link's query, with the iteration page size (at most `left`) when the caller chose none. */
+  #iterationQuery(next: string, left: number): URLSearchParams {
+    const query = new URL(next).searchParams;
+    // Offset and cursor links carry `limit`; a `page` number means a position only with its
+    // own `page_size`, so such links stay as they are.
+    if (this.#iterationSize !== undefined && query.has("limit") && !query.has("page"))
+      query.set("limit", String(Math.min(this.#iterationSize, left)));
+    return query;
+  }
+
   /** The items of this page and the following ones, at most `limit` (fetching no page beyond it). */
   async toArray(opts: { limit?: number } = {}): Promise<T[]> {
-    return collect(this, opts.limit);
+    return collect(this[WALK](opts.limit), opts.limit);
   }
 
   /** The page's fields only, without methods or the request id. */
@@ -83,15 +107,18 @@ export class Page<T> implements PageBody<T>, AsyncIterable<T> {
  * `for await (const s of rp.dcim.servers.list())` — to walk every item.
  */
 export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
-  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
-    const first = await this;
-    yield* first;
+  [Symbol.asyncIterator](): AsyncGenerator<T> {
+    return walk(this);
   }
 
   /** Every item of the list (all pages), or the first `limit`: `await rp.dcim.servers.list().toArray({ limit: 500 })`. */
   async toArray(opts: { limit?: number } = {}): Promise<T[]> {
-    return collect(this, opts.limit);
+    return collect(walk(this, opts.limit), opts.limit);
   }
+}
+
+async function* walk<T>(first: PromiseLike<Page<T>>, want?: number): AsyncGenerator<T> {
+  yield* (await first)[WALK](want);
 }
 
 async function collect<T>(items: AsyncIterable<T>, limit = Number.POSITIVE_INFINITY): Promise<T[]> {
@@ -107,6 +134,7 @@ async function collect<T>(items: AsyncIterable<T>, limit = Number.POSITIVE_INFIN
 export function pagePromise<T>(
   first: Promise<RawResult>,
   fetchPage: (query: URLSearchParams) => Promise<RawResult>,
+  iterationSize?: number,
 ): PagePromise<T> {
-  return new PagePromise<T>(first, (raw) => new Page<T>(raw, fetchPage));
+  return new PagePromise<T>(first, (raw) => new Page<T>(raw, fetchPage, iterationSize));
 }

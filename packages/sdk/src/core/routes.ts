@@ -20,6 +20,9 @@ const isRoute = (x: unknown): x is RouteLike =>
 const RENAMES: Record<string, string> = { partialUpdate: "patch", bulkPartialUpdate: "bulkPatch" };
 export const methodName = (route: string) => RENAMES[route] ?? route;
 
+/** Query parameters that choose a page size: when the caller set one, every page keeps it. */
+const PAGE_SIZE_KEYS = ["limit", "page", "page_size"];
+
 /** A GET whose 200 schema has `count` and `results` answers with pages. */
 function isPaginated(route: RouteLike): boolean {
   const shape = (route.responses[200] as { shape?: Record<string, unknown> } | undefined)?.shape;
@@ -54,7 +57,10 @@ export function routeMethod(core: RackplaneCore, route: RouteLike) {
     const send = (q: Record<string, unknown> | URLSearchParams | undefined) =>
       core.request({ method: route.method, path, query: q, body, options });
 
-    if (paginated) return pagePromise(send(query), (next) => send(next));
+    if (paginated) {
+      const sized = PAGE_SIZE_KEYS.some((k) => query?.[k] !== undefined && query[k] !== null);
+      return pagePromise(send(query), (next) => send(next), sized ? undefined : core.iterationPageSize);
+    }
     return new APIPromise(send(query), (raw: RawResult) => attachRequestId(raw.body, raw.requestId));
   };
 }
