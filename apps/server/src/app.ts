@@ -56,6 +56,11 @@ export interface Rackplane {
 /** Builds the whole server: database (migrated), bindings, routes, middleware. */
 export async function createRackplane(config: Config, database?: DatabaseHandle): Promise<Rackplane> {
   const log = createLogger(config.logLevel);
+  setBcryptRounds(config.bcryptRounds);
+  // The dummy hash is a full-cost bcrypt (0.2-0.8 s) in a worker thread: it runs while the
+  // database opens and migrates instead of after, and is awaited before anything starts.
+  const dummyHash = prepareDummyHash();
+  dummyHash.catch(() => {}); // a failure surfaces at the await below, not as an unhandled rejection
   const db =
     database ??
     (await openDatabase({
@@ -69,8 +74,6 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   // Every binding, from the tree the compiler checked; the framework's SQL builders resolve relations through it.
   const registry = new Registry(bindings);
   installRegistry(registry);
-  setBcryptRounds(config.bcryptRounds);
-  await prepareDummyHash();
   const jwt = await Jwt.open(db.db, {
     secret: config.jwtSecret,
     accessTtl: config.jwtAccessTtl,
@@ -172,6 +175,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use((_req, _res, next) => next(new ApiError(404, { detail: "Not found." })));
   app.use(errorHandler(reporter?.report, presentError));
 
+  await dummyHash;
   // Durable jobs: action handlers reach the queue through `req.app.locals.jobs`.
   const jobs = new JobQueue(db, { ...config.jobs, log });
   await jobs.start();

@@ -1,11 +1,14 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/client";
+import { migrationsFolder } from "../src/migrations-key";
 import { openPglite, templatePath } from "../src/pglite-template";
 import { rowsOf } from "../src/rows-of";
+import { tarEntries } from "../src/tar";
 
 const root = mkdtempSync(join(tmpdir(), "rp-template-"));
 process.env.RACKPLANE_PGLITE_TEMPLATE_DIR = join(root, "templates");
@@ -22,6 +25,10 @@ describe("PGlite cluster template", () => {
     const first = await openDatabase({ dataDir: join(root, "a") });
     await first.migrate();
     const level = await first.migrationLevel();
+    const journal = JSON.parse(readFileSync(join(migrationsFolder, "meta/_journal.json"), "utf8")) as {
+      entries: { tag: string }[];
+    };
+    expect(level).toEqual({ migration: journal.entries.at(-1)!.tag, applied: journal.entries.length });
     await first.db.execute(sql`INSERT INTO regions (name, slug) VALUES ('only-in-a', 'only-in-a')`);
     await first.close();
     expect(existsSync(templatePath())).toBe(true);
@@ -50,5 +57,29 @@ describe("PGlite cluster template", () => {
     const r = await cluster.client.query<{ name: string }>("SELECT name FROM regions");
     expect(r.rows.map((x) => x.name)).toEqual(["only-in-a"]);
     await cluster.client.close();
+  });
+
+  it("holds one WAL segment: the preallocated ones are 16 MB each to write at every restore", async () => {
+    const names = [...tarEntries(gunzipSync(readFileSync(templatePath())))].map((e) => e.name);
+    expect(names.filter((n) => /^pg_wal\/[0-9A-F]{24}$/.test(n))).toHaveLength(1);
+    expect(names).toContain("PG_VERSION");
+  });
+
+  it("gives clusters that write past the template's WAL segment and restart", { timeout: 180_000 }, async () => {
+    const dataDir = join(root, "wal");
+    const db = await openDatabase({ dataDir });
+    await db.migrate();
+    // ~20 MB of WAL (hex text does not compress): PostgreSQL has to create the segments the template left out.
+    await db.db.execute(
+      sql`INSERT INTO regions (name, slug, comments)
+        SELECT 'r' || i, 'r' || i, (SELECT string_agg(md5(i::text || '.' || j::text), '') FROM generate_series(1, 32) j)
+        FROM generate_series(1, 20000) i`,
+    );
+    const { segment } = await one(db.db, sql`SELECT pg_walfile_name(pg_current_wal_insert_lsn()) AS segment`);
+    expect(String(segment) > "000000010000000000000001").toBe(true);
+    await db.close();
+    const again = await openDatabase({ dataDir });
+    expect((await one(again.db, sql`SELECT count(*)::int AS n FROM regions`)).n).toBe(20000);
+    await again.close();
   });
 });
