@@ -29,8 +29,8 @@ import { idempotency } from "./http/idempotency";
 import { jsonBody } from "./http/json-body";
 import { requestHeaders, requireJson, trailingSlash, versionNegotiation } from "./http/middleware";
 import { requestLog } from "./http/request-log";
-import { flattenRoutes, routeAccepts } from "./http/route-table";
-import { mountContract } from "./http/router";
+import { flattenRoutes, routeAccepts, routeTable } from "./http/route-table";
+import { serveContract } from "./http/router";
 import { corsPolicy, securityHeaders } from "./http/security";
 import { JobQueue } from "./jobs/queue";
 import { createLogger } from "./logger";
@@ -126,7 +126,8 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use(versionNegotiation, trailingSlash);
   const tokenCache = new TokenCache(config.authCacheSeconds * 1000);
   app.use(browseRouter(db.db, tokenCache, config.sessionTtl, loginThrottle)); // browser sign-in: form posts, not JSON
-  const accepts = routeAccepts(flattenRoutes(contract));
+  const routes = routeTable(flattenRoutes(contract));
+  const accepts = routeAccepts(routes);
   app.use(requireJson(accepts));
   const permissionStore = new PermissionStore(db.db, config.permissions, config.authCacheSeconds * 1000);
   // Before the query counter: credential lookups and rate counters are not the endpoint's statements.
@@ -148,7 +149,6 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
   app.use(idempotency(db.db, { accepts }));
 
   app.use(docsRouter()); // /api/schema/ (+ Swagger UI, ReDoc): not contract resources
-  const router = express.Router({ strict: true });
   // Route-level checks: authentication and token scopes, then object permissions (which only narrow).
   const byToken = authorize({ anonymousRead: config.anonymousRead });
   const byPermissions = authorizePermissions();
@@ -156,7 +156,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     byToken(key, req);
     byPermissions(key, req);
   };
-  mountContract(router, flattenRoutes(contract), handlers, {
+  const served = serveContract(routes, handlers, {
     validateResponses: config.strict,
     exposeQueryCount,
     readOnlyKeys: (key) => readOnlyKeysOf(owner.get(key)),
@@ -171,7 +171,7 @@ export async function createRackplane(config: Config, database?: DatabaseHandle)
     },
     present: presentHtml,
   });
-  app.use(router);
+  app.use(served);
   app.use((_req, _res, next) => next(new ApiError(404, { detail: "Not found." })));
   app.use(errorHandler(reporter?.report, presentError));
 

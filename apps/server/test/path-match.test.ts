@@ -4,7 +4,7 @@ import { contract } from "@rackplane/contract";
 import express from "express";
 import { describe, expect, it } from "vitest";
 import { pathMatcher } from "../src/http/path-match";
-import { flattenRoutes, mountOrder } from "../src/http/route-table";
+import { flattenRoutes, routeTable } from "../src/http/route-table";
 
 // The router's path lookup, by the rules of the Express router it replaced (strict routing).
 describe("path matcher", () => {
@@ -49,8 +49,13 @@ describe("path matcher", () => {
 
 describe("path matcher against the Express router it replaced", () => {
   it("picks the route Express picks for every contract path, parameters included", async () => {
-    const groups = mountOrder(flattenRoutes(contract)).map(([path]) => path);
-    const match = pathMatcher(groups.map((p) => [p, p] as [string, string]));
+    // The server's own table, as routing and the pre-routing checks use it.
+    const table = routeTable(flattenRoutes(contract));
+    const groups = table.groups.map((g) => g.path);
+    const match = (path: string) => {
+      const found = table.match(path);
+      return found && { value: found.value.path, params: found.params };
+    };
     // The reference: Express's own router, one strict route per path in mount order (as before).
     const app = express();
     app.set("strict routing", true);

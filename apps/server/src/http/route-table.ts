@@ -1,6 +1,6 @@
 import type { AppRoute, AppRouter } from "@ts-rest/core";
 import { isAppRoute } from "@ts-rest/core";
-import { pathMatcher } from "./path-match";
+import { type PathMatch, pathMatcher } from "./path-match";
 
 export interface RouteEntry {
   /** Dotted key path in the contract, e.g. `dcim.servers.list`. */
@@ -39,18 +39,33 @@ export function mountOrder(entries: RouteEntry[]): [string, RouteEntry[]][] {
   return [...groupByPath(entries)].sort(([a], [b]) => a.split(":").length - b.split(":").length);
 }
 
+/** The routes of one path, in mount order's place. */
+export interface PathGroup {
+  path: string;
+  entries: RouteEntry[];
+}
+
+/** Every path group and the lookup of a request path's group, by the router's first-match rule. */
+export interface RouteTable {
+  groups: PathGroup[];
+  /** The group of `path` and its parameters; throws a URIError for a parameter that is not valid percent-encoding. */
+  match: (path: string) => PathMatch<PathGroup> | undefined;
+}
+
+export function routeTable(entries: RouteEntry[]): RouteTable {
+  const groups = mountOrder(entries).map(([path, group]) => ({ path, entries: group }));
+  return { groups, match: pathMatcher(groups.map((g) => [g.path, g])) };
+}
+
 /**
- * Whether the router takes `method` on `path`, by the same first-match rule as it mounts
- * with: for checks that run before routing (an Idempotency-Key must not turn a 404/405 into
- * a 422 or a replay).
+ * Whether the router takes `method` on `path`, by the same table it routes with: for
+ * checks that run before routing (an Idempotency-Key must not turn a 404/405 into a 422
+ * or a replay).
  */
-export function routeAccepts(entries: RouteEntry[]): (method: string, path: string) => boolean {
-  const match = pathMatcher(
-    mountOrder(entries).map(([path, group]) => [path, new Set<string>(group.map((e) => e.route.method))]),
-  );
+export function routeAccepts(table: RouteTable): (method: string, path: string) => boolean {
   return (method, path) => {
     try {
-      return match(path)?.value.has(method) ?? false;
+      return table.match(path)?.value.entries.some((e) => e.route.method === method) ?? false;
     } catch {
       return false; // not valid percent-encoding: no route takes it (the router answers 400)
     }

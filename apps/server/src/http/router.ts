@@ -1,14 +1,13 @@
 import { queryCounter } from "@rackplane/db";
-import type { NextFunction, Request, RequestHandler, Response, Router } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import { ApiError, badRequest, notFound, splitBulkErrors, zodToFieldErrors } from "../framework/errors";
 import { validateBody } from "./bulk-validation";
 import type { Handler, HandlerResult } from "./handler";
 import { sendJson } from "./negotiate";
 import { optionsBody } from "./options";
-import { pathMatcher } from "./path-match";
 import { contextOf } from "./request-context";
-import { isBulk, mountOrder, type RouteEntry } from "./route-table";
+import { isBulk, type PathGroup, type RouteEntry, type RouteTable } from "./route-table";
 
 export interface MountOptions {
   /** Validate every response against the contract (tests); a mismatch is a 500. */
@@ -29,71 +28,65 @@ const isZod = (x: unknown): x is z.ZodTypeAny => typeof x === "object" && x !== 
 const ALLOWED_QUERY_ALWAYS = new Set(["format"]);
 
 /**
- * Serves a contract: one handler per path, found by `pathMatcher`, dispatching on method (and, for
+ * Serves a contract: one handler per path, found in the route table, dispatching on method (and, for
  * bulk, on whether the body is an array), validating params, query and body with
  * the contract's schemas, answering OPTIONS and 405 with `Allow` from the same
  * table.
  */
-export function mountContract(
-  router: Router,
-  entries: RouteEntry[],
-  handlers: Map<string, Handler>,
-  opts: MountOptions,
-) {
-  for (const e of entries)
-    if (!handlers.has(e.key)) throw new Error(`no handler for ${e.key} (${e.route.method} ${e.route.path})`);
-  const served: [string, RequestHandler][] = mountOrder(entries).map(([path, group]) => {
+export function serveContract(table: RouteTable, handlers: Map<string, Handler>, opts: MountOptions): RequestHandler {
+  for (const { entries } of table.groups)
+    for (const e of entries)
+      if (!handlers.has(e.key)) throw new Error(`no handler for ${e.key} (${e.route.method} ${e.route.path})`);
+  const served = new Map<PathGroup, RequestHandler>();
+  for (const pathGroup of table.groups) {
+    const { path, entries: group } = pathGroup;
     const allowOf = (entries: RouteEntry[]) => {
       const methods = [...new Set(entries.map((g) => g.route.method))];
       return [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
     };
     const allow = allowOf(group);
-    return [
-      path,
-      async (req: Request, res: Response, next: NextFunction) => {
-        res.vary("Accept"); // JSON or the browsable API's HTML, errors included
-        // On every response of the path, errors included (Alpacon shows it on a 400), not only 405/OPTIONS.
-        res.setHeader("Allow", allow);
-        try {
-          if (req.method === "OPTIONS") {
-            opts.authorize?.(group[0]!.key, req);
-            // What this caller may do here: their permissions and token decide.
-            const mine = opts.permits ? group.filter((g) => opts.permits!(g.key, req)) : group;
-            res.setHeader("Allow", allowOf(mine));
-            return send(res, { status: 200, body: optionsBody(path, mine, contextOf(req), req.params) });
-          }
-          const method = req.method === "HEAD" ? "GET" : req.method;
-          const candidates = group.filter((g) => g.route.method === method);
-          if (!candidates.length) throw new ApiError(405, { detail: `Method "${req.method}" not allowed.` });
-          const bodyIsArray = Array.isArray(req.body);
-          const entry =
-            candidates.find((c) => isBulk(c.route) === bodyIsArray) ??
-            candidates.find((c) => !isBulk(c.route)) ??
-            candidates[0]!;
-          res.locals.operation = entry.key; // named in the request log line and error reports
-          opts.authorize?.(entry.key, req);
-          const result = await run(entry, req, handlers.get(entry.key)!, opts);
-          if (opts.validateResponses) await checkResponse(entry, result);
-          if (opts.exposeQueryCount) res.setHeader("X-Query-Count", String(queryCounter.getStore()?.count ?? 0));
-          send(res, opts.present ? opts.present(req, path, group, result) : result);
-        } catch (err) {
-          next(err);
+    served.set(pathGroup, async (req: Request, res: Response, next: NextFunction) => {
+      res.vary("Accept"); // JSON or the browsable API's HTML, errors included
+      // On every response of the path, errors included (Alpacon shows it on a 400), not only 405/OPTIONS.
+      res.setHeader("Allow", allow);
+      try {
+        if (req.method === "OPTIONS") {
+          opts.authorize?.(group[0]!.key, req);
+          // What this caller may do here: their permissions and token decide.
+          const mine = opts.permits ? group.filter((g) => opts.permits!(g.key, req)) : group;
+          res.setHeader("Allow", allowOf(mine));
+          return send(res, { status: 200, body: optionsBody(path, mine, contextOf(req), req.params) });
         }
-      },
-    ];
-  });
-  const match = pathMatcher(served);
-  router.use((req, res, next) => {
-    let found: ReturnType<typeof match>;
+        const method = req.method === "HEAD" ? "GET" : req.method;
+        const candidates = group.filter((g) => g.route.method === method);
+        if (!candidates.length) throw new ApiError(405, { detail: `Method "${req.method}" not allowed.` });
+        const bodyIsArray = Array.isArray(req.body);
+        const entry =
+          candidates.find((c) => isBulk(c.route) === bodyIsArray) ??
+          candidates.find((c) => !isBulk(c.route)) ??
+          candidates[0]!;
+        res.locals.operation = entry.key; // named in the request log line and error reports
+        opts.authorize?.(entry.key, req);
+        const result = await run(entry, req, handlers.get(entry.key)!, opts);
+        if (opts.validateResponses) await checkResponse(entry, result);
+        if (opts.exposeQueryCount) res.setHeader("X-Query-Count", String(queryCounter.getStore()?.count ?? 0));
+        send(res, opts.present ? opts.present(req, path, group, result) : result);
+      } catch (err) {
+        next(err);
+      }
+    });
+  }
+  return (req, res, next) => {
+    let found: ReturnType<RouteTable["match"]>;
     try {
-      found = match(req.path);
+      found = table.match(req.path);
     } catch (err) {
       return next(err); // a path parameter that is not valid percent-encoded UTF-8
     }
     if (!found) return next();
     req.params = found.params;
-    found.value(req, res, next);
-  });
+    served.get(found.value)!(req, res, next);
+  };
 }
 
 async function run(entry: RouteEntry, req: Request, handler: Handler, opts: MountOptions): Promise<HandlerResult> {

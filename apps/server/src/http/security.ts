@@ -24,7 +24,7 @@ export function securityHeaders(): RequestHandler {
 }
 
 /** The headers `middleware` sets on a response, in order; it must set them unconditionally and at once. */
-export function recordedHeaders(middleware: RequestHandler): [string, string][] {
+function recordedHeaders(middleware: RequestHandler): [string, string][] {
   const headers: [string, string][] = [];
   let called = false;
   const res = {
