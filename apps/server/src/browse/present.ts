@@ -1,6 +1,7 @@
 import { type AnyResource, isChoice, resourceList, TransitionBody } from "@rackplane/contract";
 import type { Request } from "express";
 import { principalOfRequest } from "../auth/middleware";
+import { plainBody } from "../framework/render";
 import type { HandlerResult } from "../http/handler";
 import { wantsHtml } from "../http/negotiate";
 import { optionsBody } from "../http/options";
@@ -44,7 +45,7 @@ export function presentHtml(req: Request, path: string, group: RouteEntry[], res
   const r = ownerOf(path);
   const methods = [...new Set(group.map((g) => g.route.method))];
   const allow = [...methods, ...(methods.includes("GET") ? ["HEAD"] : []), "OPTIONS"].join(", ");
-  const body = result.body as Record<string, unknown>;
+  const body = plainBody(result.body) as Record<string, unknown>;
   const summary = group.find((g) => g.route.method === "GET")?.route.summary ?? "";
   const isList = r !== undefined && path === r.path && isPage(body);
   const isDetail = r !== undefined && path === `${r.path}:id/`;

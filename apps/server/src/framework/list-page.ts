@@ -8,6 +8,7 @@ import { orderBy, type ValueFilter } from "./filters";
 import { keysetOf } from "./keyset";
 import { links, type Window } from "./pagination";
 import { fieldSelection, present, selectList } from "./read";
+import { renderedRows, renderedSelect } from "./render";
 import { type Scope, scoped } from "./scope";
 import { col, ident, limitOf, list } from "./sql";
 
@@ -42,7 +43,11 @@ export async function listPage(
   const ordering = query.ordering as string[] | undefined;
   const from = sql`FROM ${ident(b.tableName)} ${ident(a)}`;
   const order = orderBy(b, a, ordering, scope);
-  const select = selectList(b, a, brief, only, scope);
+  // The rows' final JSON written by PostgreSQL where it can be (render.ts), else presented here.
+  const rendered = renderedSelect(b, a, brief, only, scope);
+  const select = rendered ?? selectList(b, a, brief, only, scope);
+  const resultsOf = (rows: Record<string, unknown>[]) =>
+    rendered ? renderedRows(rows, ctx.baseUrl) : rows.map((r) => present(b.resource, r, ctx, brief, only));
   // A cached plan for the hot pages only: unfiltered, or one choice field's values (as evenly
   // served by its index whatever the value). Searches, text lookups, relations and visibility
   // rules are planned with their values (generic plans scanned 100k rows for a rare search).
@@ -68,7 +73,7 @@ export async function listPage(
       count,
       next: hasMore && last ? cursorLink(ctx, w.limit!, ks.encode(last)) : null,
       previous: null,
-      results: rows.map((r) => present(b.resource, r, ctx, brief, only)),
+      results: resultsOf(rows),
     };
   }
 
@@ -82,8 +87,7 @@ export async function listPage(
     countOf(db, b, a, conds, scope, valueFilter, tagFilter),
     db.execute(scoped(scope, page)),
   ]);
-  const results = rowsOf<Record<string, unknown>>(rowsRes).map((r) => present(b.resource, r, ctx, brief, only));
-  return { count, ...links(ctx, w, count), results };
+  return { count, ...links(ctx, w, count), results: resultsOf(rowsOf<Record<string, unknown>>(rowsRes)) };
 }
 
 /** The same request, continuing after `cursor`. */

@@ -105,27 +105,61 @@ function briefObject(target: Binding, ta: string, scope: Scope): SQL {
 
 const andRule = (rule: SQL | undefined) => (rule ? sql` AND ${rule}` : sql``);
 
-function nestedObject(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
+/** Where a nested object or list reads from: its binding, alias and `FROM … WHERE …` (scope applied). */
+export interface NestedSource {
+  target: Binding;
+  ta: string;
+  from: SQL;
+}
+
+/** The target row of an fk: `FROM target WHERE id = <fk>`, visible to `scope`. */
+export function fkSource(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): NestedSource {
   const target = bindingOf(targetKey(b.resource, fd.target));
   const ta = alias("n");
   // A required reference is part of the object: permissions do not blank it (access rules still do).
   const rows = fd.nullable ? scope : withoutPermissions(scope);
-  return sql`(SELECT ${briefObject(target, ta, scope)} FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)}${andRule(visibleRows(target, rows, ta))})`;
+  return {
+    target,
+    ta,
+    from: sql`FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)}${andRule(visibleRows(target, rows, ta))}`,
+  };
 }
 
-function nestedArray(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
+/** The target rows of an m2m field, visible to `scope`, and their order (the target's default, then id). */
+export function m2mSource(
+  b: Binding,
+  a: string,
+  name: string,
+  fd: RelationFieldDef,
+  scope: Scope,
+): NestedSource & { order: SQL } {
   const target = bindingOf(targetKey(b.resource, fd.target));
   const store = m2mStorage(b, name);
   const ta = alias("m");
   const ja = alias("j");
-  const order = target.resource.defaultOrdering[0] ?? "id";
-  const orderCol = target.columns.get(order.replace(/^-/, "")) ?? "id";
-  return sql`(SELECT coalesce(json_agg(${briefObject(target, ta, scope)} ORDER BY ${col(ta, orderCol)}, ${col(ta, "id")}), '[]'::json)
-    FROM ${ident(store.table)} ${ident(ja)} JOIN ${ident(target.tableName)} ${ident(ta)} ON ${col(ta, "id")} = ${col(ja, store.targetColumn)}
-    WHERE ${store.ownerCondition(ja, col(a, "id"))}${andRule(visibleRows(target, scope, ta))})`;
+  const ordering = target.resource.defaultOrdering[0] ?? "id";
+  const orderCol = target.columns.get(ordering.replace(/^-/, "")) ?? "id";
+  return {
+    target,
+    ta,
+    from: sql`FROM ${ident(store.table)} ${ident(ja)} JOIN ${ident(target.tableName)} ${ident(ta)} ON ${col(ta, "id")} = ${col(ja, store.targetColumn)}
+    WHERE ${store.ownerCondition(ja, col(a, "id"))}${andRule(visibleRows(target, scope, ta))}`,
+    order: sql`${col(ta, orderCol)}, ${col(ta, "id")}`,
+  };
 }
 
-function countOf(a: string, fd: CountFieldDef, scope: Scope): SQL {
+function nestedObject(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
+  const { target, ta, from } = fkSource(b, a, name, fd, scope);
+  return sql`(SELECT ${briefObject(target, ta, scope)} ${from})`;
+}
+
+function nestedArray(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
+  const { target, ta, from, order } = m2mSource(b, a, name, fd, scope);
+  return sql`(SELECT coalesce(json_agg(${briefObject(target, ta, scope)} ORDER BY ${order}), '[]'::json) ${from})`;
+}
+
+/** The `count` field's value: rows of its source pointing at this one, visible to `scope`. */
+export function countOf(a: string, fd: CountFieldDef, scope: Scope): SQL {
   const source = bindingOf(fd.countOf.resource);
   const ca = alias("c");
   const via = source.columns.get(fd.countOf.via);
@@ -136,15 +170,30 @@ function countOf(a: string, fd: CountFieldDef, scope: Scope): SQL {
 /** Absolute URL of an object. */
 export const urlOf = (r: AnyResource, ctx: RequestContext, id: unknown) => `${ctx.baseUrl}${r.path}${id}/`;
 
-/** `display` template compiled once: literal text and field names, alternating. */
-function compileDisplay(template: string): (row: Record<string, unknown>, out: Record<string, unknown>) => string {
+/** Whether a separator of a `display` template is only blank (it goes with an empty field). */
+export const blankSeparator = (t: string) => t !== "" && t.trim() === "";
+
+/**
+ * `display` template compiled once: literal text and field names, alternating. A field
+ * the representation does not show (`?fields=`, brief) is presented for it all the same:
+ * a related object shows its own display, a choice its value.
+ */
+function compileDisplay(
+  r: AnyResource,
+  template: string,
+): (row: Record<string, unknown>, out: Record<string, unknown>, ctx: RequestContext) => string {
   const parts = template.split(/\{(\w+)\}/g); // odd indexes are field names
-  const blank = (t: string) => t !== "" && t.trim() === "";
-  return (row, out) => {
+  const blank = blankSeparator;
+  const unshown = new Map<string, (v: unknown, ctx: RequestContext) => unknown>();
+  for (let i = 1; i < parts.length; i += 2) {
+    const fd = r.fields[parts[i]!];
+    if (fd) unshown.set(parts[i]!, fieldPresenter(r, fd));
+  }
+  return (row, out, ctx) => {
     let s = parts[0]!;
     for (let i = 1; i < parts.length; i += 2) {
       const f = parts[i]!;
-      const v = f in out ? out[f] : row[f];
+      const v = f in out ? out[f] : (unshown.get(f)?.(row[f], ctx) ?? row[f]);
       let text = "";
       if (v !== null && v !== undefined) {
         if (typeof v === "object" && "value" in v)
@@ -172,7 +221,7 @@ function compileDisplay(template: string): (row: Record<string, unknown>, out: R
 interface Presenter {
   names: string[];
   values: ((v: unknown, ctx: RequestContext) => unknown)[];
-  display: (row: Record<string, unknown>, out: Record<string, unknown>) => string;
+  display: (row: Record<string, unknown>, out: Record<string, unknown>, ctx: RequestContext) => string;
 }
 const presenters = new BoundedMemo<Presenter>();
 /** The two field choices of nearly every call, without building a key per row. */
@@ -192,11 +241,16 @@ function presenterOf(r: AnyResource, brief: boolean, only?: readonly string[]): 
   return presenters.get(`${r.key}|${only.join(",")}`, () => buildPresenter(r, false, only));
 }
 
-function buildPresenter(r: AnyResource, brief: boolean, only?: readonly string[]): Presenter {
-  const names = (brief ? r.brief : (only ?? Object.keys(r.fields))).filter(
+/** The fields a representation shows after `id`, `url` and `display`, in their order. */
+export function presentedFields(r: AnyResource, brief: boolean, only?: readonly string[]): string[] {
+  return (brief ? r.brief : (only ?? Object.keys(r.fields))).filter(
     (n) => n !== "id" && !r.fields[n]!.options.writeOnly,
   );
-  return { names, values: names.map((n) => fieldPresenter(r, r.fields[n]!)), display: compileDisplay(r.display) };
+}
+
+function buildPresenter(r: AnyResource, brief: boolean, only?: readonly string[]): Presenter {
+  const names = presentedFields(r, brief, only);
+  return { names, values: names.map((n) => fieldPresenter(r, r.fields[n]!)), display: compileDisplay(r, r.display) };
 }
 
 /** A row from `selectList` → the API representation. */
@@ -210,7 +264,7 @@ export function present(
   const p = presenterOf(r, brief, only);
   const out: Record<string, unknown> = { id: row.id, url: urlOf(r, ctx, row.id), display: "" };
   for (let i = 0; i < p.names.length; i++) out[p.names[i]!] = p.values[i]!(row[p.names[i]!], ctx);
-  out.display = p.display(row, out);
+  out.display = p.display(row, out, ctx);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { Response } from "express";
+import { RenderedRows } from "../framework/render";
 
 /** Arrays of at least this many items are written in chunks as they are serialized, not as one string. */
 export const STREAM_FROM = 200;
@@ -19,6 +20,7 @@ const CHUNK = 64 * 1024;
  */
 export function writeJson(res: Response, body: unknown, json?: string): void {
   if (!res.getHeader("Content-Type")) res.setHeader("Content-Type", "application/json; charset=utf-8");
+  if (json === undefined) json = withRenderedRows(body);
   const items = json === undefined ? streamedItems(body) : undefined;
   if (items) {
     streamPage(res, body as Record<string, unknown>, items).catch((err) => res.destroy(err as Error));
@@ -27,6 +29,21 @@ export function writeJson(res: Response, body: unknown, json?: string): void {
   const text = json ?? JSON.stringify(body);
   res.setHeader("Content-Length", Buffer.byteLength(text));
   res.end(res.req.method === "HEAD" ? undefined : text);
+}
+
+/**
+ * A page whose `results` PostgreSQL wrote (render.ts): the envelope serialized, the rows'
+ * text put in as it is — one string, whatever the page size, with no serializing of rows.
+ */
+function withRenderedRows(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  const results = (body as { results?: unknown }).results;
+  if (!(results instanceof RenderedRows)) return undefined;
+  const keys = Object.keys(body);
+  if (keys[keys.length - 1] !== "results") return undefined;
+  const { results: _, ...envelope } = body as Record<string, unknown>;
+  const open = JSON.stringify(envelope);
+  return `${open.length > 2 ? `${open.slice(0, -1)},` : "{"}"results":${results.json}}`;
 }
 
 /** The `results` of a big page, when it is the envelope's last key (so it can be written last). */

@@ -2,6 +2,7 @@ import { queryCounter } from "@rackplane/db";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import type { z } from "zod";
 import { ApiError, badRequest, notFound, splitBulkErrors, zodToFieldErrors } from "../framework/errors";
+import { plainBody } from "../framework/render";
 import { validateBody } from "./bulk-validation";
 import type { Handler, HandlerResult } from "./handler";
 import { sendJson } from "./negotiate";
@@ -141,7 +142,7 @@ async function checkResponse(entry: RouteEntry, result: HandlerResult) {
   // In chunks like a bulk body: checking a 20k-item response must not stall the server either.
   const r = await validateBody(
     schema,
-    result.body,
+    plainBody(result.body),
     (o) => o,
     () => "not in the contract",
   );
