@@ -112,16 +112,34 @@ export interface NestedSource {
   from: SQL;
 }
 
+/** An fk's source and the owner's column holding the reference. */
+export interface FkSource extends NestedSource {
+  /** The owner's fk column. */
+  key: SQL;
+  nullable: boolean;
+}
+
+/**
+ * `expr` (a subquery on an fk's target) only where the reference is set: a nullable fk that
+ * is NULL is `whenNull` without running the subquery (most optional references are unset,
+ * and each unset one would still cost an index probe per row).
+ */
+export const whenSet = (src: FkSource, expr: SQL, whenNull: SQL = sql`NULL`): SQL =>
+  src.nullable ? sql`CASE WHEN ${src.key} IS NULL THEN ${whenNull} ELSE ${expr} END` : expr;
+
 /** The target row of an fk: `FROM target WHERE id = <fk>`, visible to `scope`. */
-export function fkSource(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): NestedSource {
+export function fkSource(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): FkSource {
   const target = bindingOf(targetKey(b.resource, fd.target));
   const ta = alias("n");
   // A required reference is part of the object: permissions do not blank it (access rules still do).
   const rows = fd.nullable ? scope : withoutPermissions(scope);
+  const key = col(a, b.columns.get(name)!);
   return {
     target,
     ta,
-    from: sql`FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${col(a, b.columns.get(name)!)}${andRule(visibleRows(target, rows, ta))}`,
+    key,
+    nullable: fd.nullable === true,
+    from: sql`FROM ${ident(target.tableName)} ${ident(ta)} WHERE ${col(ta, "id")} = ${key}${andRule(visibleRows(target, rows, ta))}`,
   };
 }
 
@@ -149,8 +167,8 @@ export function m2mSource(
 }
 
 function nestedObject(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {
-  const { target, ta, from } = fkSource(b, a, name, fd, scope);
-  return sql`(SELECT ${briefObject(target, ta, scope)} ${from})`;
+  const src = fkSource(b, a, name, fd, scope);
+  return whenSet(src, sql`(SELECT ${briefObject(src.target, src.ta, scope)} ${src.from})`);
 }
 
 function nestedArray(b: Binding, a: string, name: string, fd: RelationFieldDef, scope: Scope): SQL {

@@ -2,7 +2,7 @@ import type { AnyField, ChoiceFieldDef, CountFieldDef, RelationFieldDef } from "
 import { getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Binding } from "./binding";
 import { BoundedMemo } from "./memo";
-import { blankSeparator, countOf, fkSource, m2mSource, presentedFields } from "./read";
+import { blankSeparator, countOf, fkSource, m2mSource, presentedFields, whenSet } from "./read";
 import type { Scope } from "./scope";
 import { col, inAliasSpace, list, literal, prerendered } from "./sql";
 
@@ -130,9 +130,9 @@ function fieldText(b: Binding, a: string, name: string, fd: AnyField, scope: Sco
   if (b.expressions?.[name]) return undefined;
   switch (fd.kind) {
     case "fk": {
-      const { target, ta, from } = fkSource(b, a, name, fd as RelationFieldDef, scope);
-      const inner = objectText(target, ta, true, undefined, scope, depth + 1);
-      return inner && orNull(sql`(SELECT ${inner} ${from})`);
+      const src = fkSource(b, a, name, fd as RelationFieldDef, scope);
+      const inner = objectText(src.target, src.ta, true, undefined, scope, depth + 1);
+      return inner && whenSet(src, orNull(sql`(SELECT ${inner} ${src.from})`), sql`'null'`);
     }
     case "m2m": {
       const { target, ta, from, order } = m2mSource(b, a, name, fd as RelationFieldDef, scope);
@@ -221,9 +221,9 @@ function valueText(b: Binding, a: string, name: string, scope: Scope, depth: num
     case "fk": {
       // The nested object's own display, shown or not (see `compileDisplay`).
       if (depth >= MAX_DEPTH) return undefined;
-      const { target, ta, from } = fkSource(b, a, name, fd as RelationFieldDef, scope);
-      const inner = displayText(target, ta, scope, depth + 1);
-      return inner && sql`(SELECT ${inner} ${from})`;
+      const src = fkSource(b, a, name, fd as RelationFieldDef, scope);
+      const inner = displayText(src.target, src.ta, scope, depth + 1);
+      return inner && whenSet(src, sql`(SELECT ${inner} ${src.from})`);
     }
     case "count":
       return sql`${countOf(a, fd as CountFieldDef, scope)}::text`;
