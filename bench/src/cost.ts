@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { cursorAt, MAX_OFFSET } from "./deep-pages";
 import { type Cost, measuredLoad } from "./per-request";
 import { AUTH, benchDir, floorEntry, repoDir, serverEntry, serverEnv, startChild } from "./processes";
+import { restrictedShapes } from "./restricted";
 import { seed } from "./seed";
 
 /**
@@ -38,6 +39,8 @@ export interface CostShape {
   paths: string[];
   /** Whether the floor answers it (it implements the list, `status`, offset and detail only). */
   floor: boolean;
+  /** Another caller's credentials (the restricted shapes) instead of the superuser's. */
+  headers?: Record<string, string>;
 }
 
 /** Every read shape of issue 16 §3 on `size` seeded servers; `deepCursor`: a cursor link 90% deep. */
@@ -102,6 +105,7 @@ async function main() {
         const depth = Math.floor(size * 0.9);
         shapes.push({ shape: `keyset at ${depth}`, paths: [await cursorAt(server.base, depth)], floor: false });
       }
+      if (!only || only.includes("restricted")) shapes.push(...(await restrictedShapes(server.base)));
       for (const sh of shapes) {
         if (only && !only.split(",").some((o) => sh.shape.includes(o))) continue;
         const programs = { server, ...(before ? { before } : {}), ...(sh.floor ? { floor } : {}) };
@@ -110,15 +114,17 @@ async function main() {
         // alternating order so drift in the (shared) machine's load hits all alike; the median.
         const runs: Record<string, Cost[]> = {};
         for (const [name, c] of Object.entries(programs)) {
-          await fetch(c.base + sh.paths[0], { headers: AUTH }).then((r) => r.text());
-          await measuredLoad(c, sh.paths, { seconds: 1, connections });
+          await fetch(c.base + sh.paths[0], { headers: sh.headers ?? AUTH }).then((r) => r.text());
+          await measuredLoad(c, sh.paths, { seconds: 1, connections, headers: sh.headers });
           runs[name] = [];
         }
         for (let i = 0; i < rounds; i++) {
           const order = Object.entries(programs);
           if (i % 2) order.reverse();
           for (const [name, c] of order)
-            runs[name]!.push(await measuredLoad(c, sh.paths, { seconds, connections, url: baseUrl, database }));
+            runs[name]!.push(
+              await measuredLoad(c, sh.paths, { seconds, connections, url: baseUrl, database, headers: sh.headers }),
+            );
         }
         for (const [name, rs] of Object.entries(runs)) row[name] = median(rs);
         const sv = row.server as Cost;

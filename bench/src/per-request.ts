@@ -17,7 +17,7 @@ export interface Cost extends LoadResult {
 export async function measuredLoad(
   child: Child,
   paths: string[],
-  opts: { seconds: number; connections: number; url?: string; database?: string },
+  opts: { seconds: number; connections: number; url?: string; database?: string; headers?: Record<string, string> },
 ): Promise<Cost> {
   const db = opts.url && opts.database ? { url: opts.url, name: opts.database } : undefined;
   const app0 = treeCpu(child.proc.pid!);

@@ -74,7 +74,10 @@ export const callerGroups = sql.raw(
  * How a binding's rows are restricted (binding option `access`):
  * - `rule`: a condition on alias `a` (use `callerId` / `callerGroups`, fresh aliases via `alias()`);
  * - `follows`: rows go with the object their FK field points at (a switch with its pool,
- *   a node with its server); a row whose FK is empty is visible to everyone;
+ *   a node with its server); a row whose FK is empty is visible to everyone. `small`: the
+ *   target's table stays small (pools), so the ids of its visible rows are gathered once per
+ *   statement and the FK's index answers the condition — a count of a million servers reads
+ *   the index instead of testing every row (2–3× less PostgreSQL CPU in `bench/`);
  * - `objects`: a polymorphic reference (`type`, `id` columns): visible when the object it
  *   names is (any resource with access rules; `types` maps stored type names to resource
  *   keys where they differ). `owner`: a user column whose user also sees the row — always
@@ -83,7 +86,7 @@ export const callerGroups = sql.raw(
  */
 export type Access =
   | { rule: (a: string) => SQL }
-  | { follows: string }
+  | { follows: string; small?: boolean }
   | {
       objects: {
         type: string;
@@ -112,7 +115,8 @@ function accessRows(b: Binding, scope: Scope, a: string): SQL {
     const fd = b.resource.fields[access.follows];
     if (!column || fd?.kind !== "fk") throw new Error(`${b.resource.key}: access follows unknown FK ${access.follows}`);
     const target = bindingOf(targetKey(b.resource, (fd as RelationFieldDef).target));
-    return sql`(${col(a, column)} IS NULL OR ${visibleRef(target, scope, col(a, column))})`;
+    const ref = access.small ? visibleIds(target, scope, col(a, column)) : visibleRef(target, scope, col(a, column));
+    return sql`(${col(a, column)} IS NULL OR ${ref})`;
   }
   const { type, id, owner, ownerSees = "always", types } = access.objects;
   const mine = owner ? sql`${col(a, owner)} = ${callerId}` : undefined;
@@ -146,6 +150,15 @@ export function visibleRef(target: Binding, scope: Scope, ref: SQL): SQL {
   if (!rule) return sql`TRUE`;
   if (rule === NO_ROWS) return NO_ROWS;
   return sql`EXISTS (SELECT 1 FROM ${sql.raw(`"${target.tableName}"`)} ${sql.raw(`"${ta}"`)} WHERE ${col(ta, "id")} = ${ref} AND ${rule})`;
+}
+
+/** `ref` is one of the ids of `target`'s rows the scope may see, gathered once (an InitPlan) into an array. */
+function visibleIds(target: Binding, scope: Scope, ref: SQL): SQL {
+  const ta = alias("v");
+  const rule = visibleRows(target, scope, ta);
+  if (!rule) return sql`TRUE`;
+  if (rule === NO_ROWS) return NO_ROWS;
+  return sql`${ref} = ANY (ARRAY(SELECT ${col(ta, "id")} FROM ${sql.raw(`"${target.tableName}"`)} ${sql.raw(`"${ta}"`)} WHERE ${rule}))`;
 }
 
 /** Whether `b`'s rule is (or follows) a polymorphic one. */

@@ -15,8 +15,8 @@ import { type Access, callerGroups, callerId, col, type RequestContext } from ".
 /** Pools of the caller's groups. */
 export const poolAccess: Access = { rule: (a) => sql`${col(a, "group_id")} IN ${callerGroups}` };
 
-/** Servers and switches go with their pool (none: shared inventory). */
-export const pooledAccess: Access = { follows: "resource_pool" };
+/** Servers and switches go with their pool (none: shared inventory); pools are few. */
+export const pooledAccess: Access = { follows: "resource_pool", small: true };
 
 /** A server's inventory parts and its discovery node go with the server. */
 export const serverPartAccess: Access = { follows: "server" };
