@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Binding } from "./binding";
 import type { RequestContext } from "./context";
 import { ident, list } from "./sql";
-import { unnestSelect } from "./unnest";
+import { betweenChunks, ROWS_PER_STATEMENT, unnestSelect } from "./unnest";
 
 export type ChangeAction = "create" | "update" | "delete";
 
@@ -14,9 +14,6 @@ export interface Change {
   /** The workflow transition that made the change, with its parameters. */
   transition?: Record<string, unknown>;
 }
-
-/** Rows per statement: parameters are one array per column, so only memory bounds it. */
-const CHUNK = 5000;
 
 const columns = [
   { name: "user_id", type: "integer" },
@@ -37,7 +34,7 @@ const names = list(columns.map((c) => ident(c.name)));
 /**
  * Writes the change log of one operation inside its transaction, and queues
  * it for every matching active event forwarding (the outbox) — together, as one
- * statement per 5000 objects: a bulk write of N objects is not N statements.
+ * statement per `ROWS_PER_STATEMENT` objects: a bulk write of N objects is not N statements.
  * A rolled-back request leaves neither a record nor a delivery.
  */
 export async function recordChanges(
@@ -48,9 +45,10 @@ export async function recordChanges(
   changes: Change[],
 ): Promise<void> {
   const rid = ctx.requestId || null;
-  for (let i = 0; i < changes.length; i += CHUNK) {
+  for (let i = 0; i < changes.length; i += ROWS_PER_STATEMENT) {
+    await betweenChunks(i);
     const rows = changes
-      .slice(i, i + CHUNK)
+      .slice(i, i + ROWS_PER_STATEMENT)
       .map((c) => [
         ctx.user?.id ?? null,
         ctx.user?.username ?? "",

@@ -14,7 +14,7 @@ import { notPermitted, refuseOutside } from "./permissions";
 import { present, presentAll, selectList } from "./read";
 import { andVisible, type Scope, scoped, scopeOf, UNRESTRICTED, visibleRows } from "./scope";
 import { anyId, type Compiled, col, compiled, ident, idMatch, list, resetAliases } from "./sql";
-import { columnTypes, unnestSelect } from "./unnest";
+import { betweenChunks, columnTypes, ROWS_PER_STATEMENT, unnestSelect } from "./unnest";
 import { transitionOf, workflowErrors } from "./workflow-guard";
 import { prepareWrites, writeM2M } from "./writes";
 
@@ -79,13 +79,18 @@ export class ResourceService {
    * Rows of `ids` in `selectList` form, in the order asked. `scope`: what nested objects and
    * counts show; `rows`: whose visibility the rows themselves need (none: every row).
    */
-  private async fetchRows(
-    db: Database,
-    b: Binding,
-    ids: number[],
-    { brief = false, scope = UNRESTRICTED, rows: rowScope = UNRESTRICTED }: FetchOptions = {},
-  ) {
+  private async fetchRows(db: Database, b: Binding, ids: number[], options: FetchOptions = {}) {
+    const { brief = false, scope = UNRESTRICTED, rows: rowScope = UNRESTRICTED } = options;
     if (!ids.length) return [];
+    if (ids.length > ROWS_PER_STATEMENT) {
+      // A bulk write's read-back: as many rows per statement as it wrote, a turn between.
+      const out: Record<string, unknown>[] = [];
+      for (let i = 0; i < ids.length; i += ROWS_PER_STATEMENT) {
+        await betweenChunks(i);
+        out.push(...(await this.fetchRows(db, b, ids.slice(i, i + ROWS_PER_STATEMENT), options)));
+      }
+      return out;
+    }
     const one = ids.length === 1;
     const caller = scope.key ? scope : rowScope;
     // The text depends on these only: scope keys name their rules' text (scope.ts).
@@ -162,7 +167,7 @@ export class ResourceService {
   /**
    * Inserts rows in order and returns their ids in the same order. Rows that
    * all carry the same columns (the normal case: defaults are filled in) go
-   * through `unnest`, 5,000 per statement; otherwise the SQL builder's VALUES
+   * through `unnest`, `ROWS_PER_STATEMENT` per statement; otherwise the SQL builder's VALUES
    * list (which can say DEFAULT per row).
    */
   private async insertRows(tx: Database, b: Binding, rows: Record<string, unknown>[]): Promise<number[]> {
@@ -170,8 +175,9 @@ export class ResourceService {
     const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const uniform = rows.every((r) => names.every((n) => n in r));
     const types = columnTypes(b.table);
-    const step = uniform ? 5000 : 1000;
+    const step = uniform ? ROWS_PER_STATEMENT : 1000;
     for (let i = 0; i < rows.length; i += step) {
+      await betweenChunks(i);
       const chunk = rows.slice(i, i + step);
       if (uniform) {
         const columns = names.map((name) => ({ name, type: types.get(name)! }));
